@@ -1,0 +1,178 @@
+"""The Python API: one application object that the CLI and the HTTP app both call.
+
+    >>> fw = Frontwatch(db="frontwatch.duckdb")
+    >>> reports = fw.analyze(["report.txt"], published="2016-12-13")
+    >>> result = fw.ingest(["reports/"])
+
+Everything a command does is a method here; the CLI only parses arguments and prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from frontwatch.config import load_settings
+from frontwatch.errors import FrontwatchError, InputError
+from frontwatch.model import Report
+from frontwatch.pipeline import Pipeline, Resources, build_pipeline
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One input that could not be read or analysed: where and why (one line)."""
+
+    where: str
+    message: str
+
+
+@dataclass
+class IngestResult:
+    """Counts of an ingest run, and the failures that did not stop it."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def stored(self) -> int:
+        return self.new + self.updated + self.unchanged
+
+    def summary(self) -> str:
+        return f"{self.new} ingested, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
+
+
+def parse_date_option(value: str | dt.date | None) -> dt.date | None:
+    """A ``--published`` value as a date; a clear error when it is not one."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    from frontwatch.ingest.dates import parse_published
+
+    parsed = parse_published(value)
+    if parsed is None:
+        raise InputError(f"cannot read {value!r} as a date", where="--published", hint="use YYYY-MM-DD")
+    return parsed
+
+
+class Frontwatch:
+    """The application: settings, the pipeline, the store, and every operation on them."""
+
+    def __init__(self, config: str | Path | None = None, **overrides: Any) -> None:
+        self.settings = load_settings(config, **overrides)
+        self.resources = Resources(self.settings)
+        self._pipeline: Pipeline | None = None
+        self._store: Any = None
+
+    # -- pieces -------------------------------------------------------------------------
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = build_pipeline(self.settings["pipeline"] or None, self.resources)
+        return self._pipeline
+
+    @property
+    def store(self) -> Any:
+        """The store (DuckDB by default, PostgreSQL for a ``postgresql://`` URL), opened once."""
+        if self._store is None:
+            from frontwatch.store import open_store
+
+            self._store = open_store(str(self.settings["db"]))
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> Frontwatch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading and analysing ------------------------------------------------------------
+    def read(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        published: str | dt.date | None = None,
+        source: str | None = None,
+        on_error: Callable[[Failure], None] | None = None,
+    ) -> Iterator[Report]:
+        """Reports read from files and folders; a bad file is passed to ``on_error`` (or raised)."""
+        from frontwatch.ingest import read_paths
+
+        day = parse_date_option(published)
+        for item in read_paths(paths, published=day, source=source):
+            if isinstance(item, FrontwatchError):
+                if on_error is None:
+                    raise item
+                on_error(Failure(item.where or "", item.message + (f" (hint: {item.hint})" if item.hint else "")))
+            else:
+                yield item
+
+    def analyze_report(self, report: Report) -> Report:
+        return self.pipeline(report)
+
+    def analyze(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        published: str | dt.date | None = None,
+        source: str | None = None,
+        on_error: Callable[[Failure], None] | None = None,
+    ) -> list[Report]:
+        """Read and run the pipeline over every report in ``paths``."""
+        return [self.pipeline(r) for r in self.read(paths, published=published, source=source, on_error=on_error)]
+
+    # -- the store ------------------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        published: str | dt.date | None = None,
+        source: str | None = None,
+        progress: Callable[[int], None] | None = None,
+        batch_size: int = 200,
+    ) -> IngestResult:
+        """Analyse and store every report in ``paths``; bad files are counted, not fatal."""
+        result = IngestResult()
+
+        def failed(f: Failure) -> None:
+            result.failed += 1
+            result.failures.append(f)
+
+        batch: list[Report] = []
+
+        def flush() -> None:
+            counts = self.store.upsert(batch)
+            result.new += counts.new
+            result.updated += counts.updated
+            result.unchanged += counts.unchanged
+            if progress:
+                progress(len(batch))
+            batch.clear()
+
+        for report in self.read(paths, published=published, source=source, on_error=failed):
+            try:
+                batch.append(self.pipeline(report))
+            except FrontwatchError as exc:
+                failed(Failure(report.path or report.id, exc.message))
+            if len(batch) >= batch_size:
+                flush()
+        if batch:
+            flush()
+        return result
+
+    def stats(self) -> dict[str, Any]:
+        return self.store.stats()
+
+    def export(self, fmt: str, out: str | Path | None = None) -> Any:
+        from frontwatch.export import export
+
+        return export(self.store, fmt, out)
