@@ -47,11 +47,11 @@ def annotated() -> Report:
     m_body = PlaceMention(r.span("body", 14, 27), nayrab, 1)
     m_c1 = PlaceMention(r.span("c1", 26, 35), None, 2, parent=aleppo)
     saa = Actor("sy-gov", "Syrian Arab Army", 1, side="government")
-    ev = Event("Battles", "Government regains territory", r.span("body", 0, 49),
+    ev = Event("Battles", "Government regains territory", r.span("body", 0, 48),
                actor1=ActorMention(saa, r.span("body", 4, 8)), place=m_body, date=dt.date(2016, 12, 13),
                time_precision=1)
     claims = (
-        ControlClaim(m_body, "government", "gained", r.span("body", 0, 49), as_of=dt.date(2016, 12, 13)),
+        ControlClaim(m_body, "government", "gained", r.span("body", 0, 48), as_of=dt.date(2016, 12, 13)),
         ControlClaim(m_c1, "ypg", "gained", r.span("c1", 0, 37), modality="hearsay", claimant="A"),
     )
     return r.with_(
