@@ -68,7 +68,13 @@ def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (
 def get_stage(name: str) -> Stage:
     """The registered stage ``name``, importing its module if it is a built-in."""
     if name not in _REGISTRY and name in BUILTIN_STAGES:
-        importlib.import_module(BUILTIN_STAGES[name])
+        module = BUILTIN_STAGES[name]
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if not (exc.name and module.startswith(exc.name)):
+                raise
+            raise PipelineError(f"stage {name!r} is not installed ({module} is missing)") from None
     try:
         return _REGISTRY[name]
     except KeyError:
