@@ -1,0 +1,115 @@
+"""The default store: one DuckDB file (or ``:memory:``).
+
+DuckDB allows one writing process per file; frontwatch writes through one :class:`DuckDBStore`
+and reads through the same object. Rows go in as Arrow tables (one ``INSERT ... SELECT`` per
+table per batch), which is what makes ingest fast; every upsert is one transaction, and
+DuckDB's write-ahead log makes a committed transaction survive a killed process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from frontwatch.errors import StoreError
+from frontwatch.store.base import SQLStore
+from frontwatch.store.rows import TABLES, columns
+
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "TEXT": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE PRECISION": pa.float64(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "BOOLEAN": pa.bool_(),
+}
+_SCHEMAS: dict[str, pa.Schema] = {
+    table: pa.schema([(name, _ARROW_TYPES[sqltype]) for name, sqltype in cols]) for table, cols in TABLES.items()
+}
+
+
+class DuckDBStore(SQLStore):
+    """The store in a DuckDB file."""
+
+    dialect = "duckdb"
+
+    def __init__(self, path: str | Path = "frontwatch.duckdb", *, read_only: bool = False) -> None:
+        super().__init__(str(path))
+        if str(path) != ":memory:":
+            parent = Path(path).expanduser().parent
+            if not parent.is_dir():
+                raise StoreError("the folder for the database does not exist", where=str(path))
+            if read_only and not Path(path).exists():
+                raise StoreError("no database here", where=str(path), hint="run `frontwatch ingest` first")
+        try:
+            self.con = duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            hint = "another frontwatch process may hold it; stop it or use another --db"
+            raise StoreError(f"cannot open the database: {str(exc).splitlines()[0]}", where=str(path), hint=hint) from None
+        except duckdb.Error as exc:
+            raise StoreError(f"not a DuckDB database: {str(exc).splitlines()[0]}", where=str(path)) from None
+        self.read_only = read_only
+        self._in_tx = False
+        if read_only:
+            self._check_schema()
+        else:
+            self.migrate()
+
+    def _check_schema(self) -> None:
+        from frontwatch.store.base import known_migrations
+
+        newest = max((m.version for m in known_migrations()), default=0)
+        try:
+            version = self.schema_version()
+        except duckdb.Error:
+            raise StoreError("not a frontwatch store (no schema_migrations table)", where=self.location) from None
+        if version > newest:
+            raise StoreError(
+                f"the store's schema is newer than this frontwatch knows ({version:03d} > {newest:03d})",
+                where=self.location,
+                hint="upgrade frontwatch",
+            )
+
+    # -- dialect --------------------------------------------------------------------------
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.con.execute(sql, list(params) if params else None)
+
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+        cur = self.con.execute(sql, list(params) if params else None)
+        cols = [d[0] for d in cur.description or ()]
+        return cols, cur.fetchall()
+
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        rows = list(rows)
+        if rows:
+            self.con.executemany(sql, [list(r) for r in rows])
+
+    def _insert_rows(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        schema = _SCHEMAS[table]
+        cols = list(zip(*rows, strict=True))
+        arrays = [pa.array(values, type=f.type) for values, f in zip(cols, schema, strict=True)]
+        arrow = pa.Table.from_arrays(arrays, schema=schema)
+        view = f"_fw_rows_{table}"
+        self.con.register(view, arrow)
+        try:
+            names = ", ".join(columns(table))
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {view}")
+        finally:
+            self.con.unregister(view)
+
+    def close(self) -> None:
+        con = getattr(self, "con", None)
+        if con is not None:
+            con.close()
+            self.con = None  # type: ignore[assignment]
+
+    def export_parquet(self, table: str, path: Path) -> int:
+        """Write one table to a Parquet file with DuckDB's own writer; return its row count."""
+        order = "id" if table == "reports" else "report_id, idx"
+        self.con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO ? (FORMAT PARQUET)", [str(path)])
+        return int(self.con.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # type: ignore[index]
