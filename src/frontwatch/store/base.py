@@ -466,9 +466,10 @@ class SQLStore:
         if table not in TABLES:
             raise StoreError(f"unknown table {table!r}")
         order = "id" if table == "reports" else "report_id, idx"
+        names = ", ".join(columns(table))
         offset = 0
         while True:
-            cols, rows = self._fetch(f"SELECT * FROM {table} ORDER BY {order} LIMIT {int(batch)} OFFSET {offset}")
+            cols, rows = self._fetch(f"SELECT {names} FROM {table} ORDER BY {order} LIMIT {int(batch)} OFFSET {offset}")
             if not rows:
                 return
             yield cols, rows

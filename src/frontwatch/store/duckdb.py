@@ -13,24 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
 from frontwatch.errors import StoreError
 from frontwatch.store.base import SQLStore
-from frontwatch.store.rows import TABLES, columns
-
-_ARROW_TYPES: dict[str, pa.DataType] = {
-    "TEXT": pa.string(),
-    "INTEGER": pa.int32(),
-    "BIGINT": pa.int64(),
-    "DOUBLE PRECISION": pa.float64(),
-    "DATE": pa.date32(),
-    "TIMESTAMP": pa.timestamp("us"),
-    "BOOLEAN": pa.bool_(),
-}
-_SCHEMAS: dict[str, pa.Schema] = {
-    table: pa.schema([(name, _ARROW_TYPES[sqltype]) for name, sqltype in cols]) for table, cols in TABLES.items()
-}
+from frontwatch.store.rows import arrow_table, columns
 
 
 class DuckDBStore(SQLStore):
@@ -90,10 +76,7 @@ class DuckDBStore(SQLStore):
             self.con.executemany(sql, [list(r) for r in rows])
 
     def _insert_rows(self, table: str, rows: list[tuple[Any, ...]]) -> None:
-        schema = _SCHEMAS[table]
-        cols = list(zip(*rows, strict=True))
-        arrays = [pa.array(values, type=f.type) for values, f in zip(cols, schema, strict=True)]
-        arrow = pa.Table.from_arrays(arrays, schema=schema)
+        arrow = arrow_table(table, rows)
         view = f"_fw_rows_{table}"
         self.con.register(view, arrow)
         try:
@@ -111,5 +94,7 @@ class DuckDBStore(SQLStore):
     def export_parquet(self, table: str, path: Path) -> int:
         """Write one table to a Parquet file with DuckDB's own writer; return its row count."""
         order = "id" if table == "reports" else "report_id, idx"
-        self.con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO ? (FORMAT PARQUET)", [str(path)])
+        names = ", ".join(columns(table))
+        target = str(path).replace("'", "''")
+        self.con.execute(f"COPY (SELECT {names} FROM {table} ORDER BY {order}) TO '{target}' (FORMAT PARQUET)")
         return int(self.con.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # type: ignore[index]

@@ -15,6 +15,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+import pyarrow as pa
+
 from frontwatch.contract import actor_json, document, place_json
 from frontwatch.model import ARTICLE_FIELDS, PlaceMention, Report
 
@@ -86,6 +88,31 @@ def columns(table: str) -> tuple[str, ...]:
     return tuple(name for name, _ in TABLES[table])
 
 
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "TEXT": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE PRECISION": pa.float64(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "BOOLEAN": pa.bool_(),
+}
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow schema of one of the store's tables."""
+    return pa.schema([(name, _ARROW_TYPES[sqltype]) for name, sqltype in TABLES[table]])
+
+
+def arrow_table(table: str, rows: list[Row]) -> pa.Table:
+    """Rows of ``table`` (tuples in column order) as an Arrow table of its schema."""
+    schema = arrow_schema(table)
+    if not rows:
+        return schema.empty_table()
+    cols = list(zip(*rows, strict=True))
+    return pa.Table.from_arrays([pa.array(v, type=f.type) for v, f in zip(cols, schema, strict=True)], schema=schema)
+
+
 @dataclass
 class ReportRows:
     """Rows of one report for every table, and the hashes that tell whether it changed."""
@@ -97,7 +124,7 @@ class ReportRows:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def _sha(text: str) -> str:
@@ -135,17 +162,20 @@ def report_rows(report: Report, now: dt.datetime | None = None) -> ReportRows:
         return None if field_name in ARTICLE_FIELDS else authors.get(field_name)
 
     doc = document(report)
-    meta_json = _json(dict(report.meta))
-    # The annotations hash covers everything in the document but the volatile bits (path, meta).
-    ann = {k: v for k, v in doc.items() if k not in ("path", "meta")}
-    annotations_hash = _sha(_json(ann))
+    meta_json = _json(doc.pop("meta"))
+    path = doc.pop("path")
+    # The annotations hash covers everything in the document but the volatile bits (path, meta);
+    # the stored document is that same JSON text with them added back (one serialisation).
+    ann_json = _json(doc)
+    annotations_hash = _sha(ann_json)
+    doc_json = f'{ann_json[:-1]},"path":{_json(path)},"meta":{meta_json}}}'
     chash = content_hash(report)
     now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     tables: dict[str, list[Row]] = {t: [] for t in TABLES}
     tables["reports"].append(
         (
             rid, report.source, report.url, report.title, report.published, report.language, report.path,
-            report.body, len(report.comments), chash, annotations_hash, meta_json, _json(doc), now, now,
+            report.body, len(report.comments), chash, annotations_hash, meta_json, doc_json, now, now,
         )
     )
     tables["comments"] = [
