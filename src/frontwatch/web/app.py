@@ -1,0 +1,57 @@
+"""The FastAPI application: the JSON API under ``/api``, the map page at ``/``, threads at ``/reports/{id}``.
+
+    >>> from frontwatch.api import Frontwatch
+    >>> app = create_app(Frontwatch(db="frontwatch.duckdb"))   # then: uvicorn.run(app)
+
+The OpenAPI description is at ``/api/openapi.json``. No interactive docs page is served: it
+would load its assets from a CDN, and the page must work offline.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from frontwatch import __version__
+from frontwatch.web import errors, pages
+from frontwatch.web.middleware import BodyLimit, SecurityHeaders
+from frontwatch.web.routes import router, serial
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(fw: Any) -> FastAPI:
+    """The web app over one :class:`frontwatch.api.Frontwatch` (its store opened once, lazily)."""
+    app = FastAPI(
+        title="frontwatch",
+        version=__version__,
+        description="Who holds which place since when, according to whom; events, threads and moderation flags.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.fw = fw
+    app.state.store_lock = threading.Lock()
+    errors.install(app)
+    app.include_router(router)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> HTMLResponse:
+        return HTMLResponse(pages.page_html("map"))
+
+    @app.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False,
+             dependencies=[Depends(serial)])
+    def thread_page(request: Request, report_id: str) -> HTMLResponse:
+        fw.store.document(report_id)  # NotFound -> the JSON 404
+        return HTMLResponse(pages.page_html("thread"))
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    mb = float(fw.settings.get("max_upload_mb") or 50)
+    app.add_middleware(BodyLimit, max_bytes=int(mb * 1_000_000))
+    app.add_middleware(SecurityHeaders)
+    return app

@@ -1,0 +1,218 @@
+"""What the map page and its offline export need, gathered from the Python API and the store.
+
+Nothing here decides who holds a place: that is ``Frontwatch.map_state`` / ``status``
+(reconciliation). This module only shapes their answers for the page: the stored period for
+the time slider, the outlets for the source filter, the places of one day, and for the
+single-file export a set of day snapshots with the evidence behind each state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections.abc import Sequence
+from typing import Any
+
+from frontwatch import contract
+from frontwatch.errors import NotFound
+from frontwatch.model import Comment, Report
+
+#: Fields of a place that do not change from day to day.
+PLACE_FIELDS = ("id", "name", "lat", "lon", "feature", "geo_precision")
+#: Fields of a place's state on one day.
+STATE_FIELDS = ("controller", "side", "contested", "confidence", "since", "n_support", "n_dispute")
+
+_CLAIMS_SQL = (
+    "SELECT c.report_id || ':' || CAST(c.idx AS TEXT) AS claim_id, c.report_id, c.idx, r.source, r.url, "
+    "r.published, c.field, c.comment_author, c.place_id, c.place_name, c.place_text, c.lat, c.lon, "
+    "c.geo_precision, c.relation, c.anchor_name, c.controller, c.previous_controller, c.change, c.as_of, "
+    "c.modality, c.claimant, c.evidence_start, c.evidence_end, c.evidence_text "
+    "FROM claims c JOIN reports r ON r.id = c.report_id"
+)
+_CLAIM_COLS = (
+    "claim_id", "report_id", "idx", "source", "url", "published", "field", "comment_author", "place_id",
+    "place_name", "place_text", "lat", "lon", "geo_precision", "relation", "anchor_name", "controller",
+    "previous_controller", "change", "as_of", "modality", "claimant", "evidence_start", "evidence_end",
+    "evidence_text",
+)
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def claims(fw: Any, *, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+    """Control claims filtered by place (id or name), actor, source and date (as_of or published)."""
+    where, params = ["1=1"], []
+    if filters.get("place"):
+        where.append("(c.place_id = ? OR LOWER(c.place_name) = LOWER(?) OR LOWER(c.place_text) = LOWER(?))")
+        params += [filters["place"]] * 3
+    if filters.get("actor"):
+        where.append("(LOWER(c.controller) = LOWER(?) OR LOWER(c.previous_controller) = LOWER(?) "
+                     "OR LOWER(c.claimant) = LOWER(?))")
+        params += [filters["actor"]] * 3
+    if filters.get("source"):
+        where.append("r.source = ?")
+        params.append(filters["source"])
+    if filters.get("since"):
+        where.append("COALESCE(c.as_of, r.published) >= CAST(? AS DATE)")
+        params.append(filters["since"])
+    if filters.get("until"):
+        where.append("COALESCE(c.as_of, r.published) <= CAST(? AS DATE)")
+        params.append(filters["until"])
+    sql = (f"{_CLAIMS_SQL} WHERE {' AND '.join(where)} ORDER BY COALESCE(c.as_of, r.published), c.report_id, c.idx "
+           f"LIMIT {int(limit)} OFFSET {int(offset)}")
+    return [{k: _iso(v) for k, v in zip(_CLAIM_COLS, row, strict=True)} for row in fw.store.read(sql, params)]
+
+
+def period(fw: Any) -> dict[str, str | None]:
+    """First and last day any claim speaks of (its as_of, else its report's date)."""
+    row = fw.store.read(
+        "SELECT MIN(COALESCE(c.as_of, r.published)), MAX(COALESCE(c.as_of, r.published)) "
+        "FROM claims c JOIN reports r ON r.id = c.report_id"
+    )[0]
+    return {"start": _iso(row[0]), "end": _iso(row[1])}
+
+
+def outlets(fw: Any, cap: int = 500) -> list[str]:
+    rows = fw.store.read(f"SELECT DISTINCT source FROM reports WHERE source IS NOT NULL ORDER BY 1 LIMIT {cap}")
+    return [r[0] for r in rows]
+
+
+def _places_of_source(fw: Any, source: str) -> set[str]:
+    rows = fw.store.read(
+        "SELECT DISTINCT COALESCE(c.place_id, c.place_name) FROM claims c JOIN reports r ON r.id = c.report_id "
+        "WHERE r.source = ?",
+        (source,),
+    )
+    return {r[0] for r in rows if r[0]}
+
+
+def _accepts(fn: Any, name: str) -> bool:
+    try:
+        return name in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def state(fw: Any, day: dt.date, source: str | None = None) -> list[dict[str, Any]]:
+    """``Frontwatch.map_state(day)`` as a list of place dicts (only places from ``source`` if given)."""
+    if source and _accepts(fw.map_state, "source"):
+        result = fw.map_state(day, source=source)
+        source = None
+    else:
+        result = fw.map_state(day)
+    places = result.get("places", []) if isinstance(result, dict) else list(result)
+    places = [p for p in places if p.get("lat") is not None and p.get("lon") is not None]
+    if source:
+        keep = _places_of_source(fw, source)
+        places = [p for p in places if p.get("id") in keep or p.get("name") in keep]
+    return [{k: _iso(v) for k, v in p.items()} for p in places]
+
+
+def map_payload(fw: Any, day: dt.date | None = None, source: str | None = None) -> dict[str, Any]:
+    """The data of the map page for one day (the newest stored day when ``day`` is None)."""
+    span = period(fw)
+    if day is None:
+        day = dt.date.fromisoformat(span["end"]) if span["end"] else dt.date.today()
+    places = state(fw, day, source)
+    sides = sorted({p.get("side") or p.get("controller") for p in places if p.get("side") or p.get("controller")})
+    return {"day": day.isoformat(), "period": span, "sources": outlets(fw), "sides": sides, "places": places}
+
+
+# -- the offline export -----------------------------------------------------------------------
+def change_days(fw: Any, cap: int = 120) -> list[dt.date]:
+    """The days on which some claim speaks (at most ``cap``, evenly thinned, always the last)."""
+    rows = fw.store.read(
+        "SELECT DISTINCT COALESCE(c.as_of, r.published) AS d FROM claims c JOIN reports r ON r.id = c.report_id "
+        "WHERE COALESCE(c.as_of, r.published) IS NOT NULL ORDER BY d"
+    )
+    days = [r[0] if isinstance(r[0], dt.date) else dt.date.fromisoformat(str(r[0])) for r in rows]
+    if len(days) > cap:
+        step = len(days) / cap
+        days = [days[int(i * step)] for i in range(cap - 1)] + [days[-1]]
+    return days
+
+
+def export_payload(fw: Any, day: dt.date | None = None, *, max_status: int = 3000, max_docs: int = 300) -> dict[str, Any]:
+    """Everything the single-file map needs, with no server behind it.
+
+    ``snapshots`` maps each change day to the state of every place on it; ``status`` holds,
+    per place, the evidence as of each day its state changed; ``documents`` the threads those
+    claims come from (bounded by ``max_status`` and ``max_docs``).
+    """
+    span = period(fw)
+    days = change_days(fw)
+    places: dict[str, dict[str, Any]] = {}
+    snapshots: dict[str, dict[str, list[Any]]] = {}
+    status: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    last: dict[str, list[Any]] = {}
+    budget = max_status
+    report_ids: list[str] = []
+    for d in days:
+        snap: dict[str, list[Any]] = {}
+        for p in state(fw, d):
+            pid = str(p["id"])
+            places.setdefault(pid, {k: p.get(k) for k in PLACE_FIELDS})
+            values = [p.get(k) for k in STATE_FIELDS]
+            snap[pid] = values
+            if last.get(pid) != values and budget > 0:
+                budget -= 1
+                st = {k: _iso(v) for k, v in fw.status(pid, d).items()}
+                status.setdefault(pid, []).append((d.isoformat(), st))
+                report_ids += _report_ids(st)
+            last[pid] = values
+        snapshots[d.isoformat()] = snap
+    documents: dict[str, Any] = {}
+    for rid in dict.fromkeys(report_ids):
+        if len(documents) >= max_docs:
+            break
+        try:
+            documents[rid] = fw.store.document(rid)
+        except NotFound:
+            continue
+    chosen = day or (days[-1] if days else None)
+    return {
+        "offline": True,
+        "day": chosen.isoformat() if chosen else None,
+        "period": span,
+        "sources": outlets(fw),
+        "state_fields": list(STATE_FIELDS),
+        "places": places,
+        "snapshots": snapshots,
+        "status": status,
+        "documents": documents,
+    }
+
+
+def _report_ids(status: dict[str, Any]) -> list[str]:
+    ids = []
+    for value in status.values():
+        if isinstance(value, list):
+            ids += [c["report_id"] for c in value if isinstance(c, dict) and c.get("report_id")]
+    return ids
+
+
+# -- one comment, for a moderation queue ------------------------------------------------------
+def analyze_comment(fw: Any, text: str, *, author: str | None = None, article: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Stance, claims, sources and flags of one comment, by the thread stages of the pipeline.
+
+    Uses ``Frontwatch.analyze_comment`` when the thread area provides it; otherwise runs the
+    configured pipeline over a one-comment report (the article, when given, is the target).
+    """
+    if hasattr(fw, "analyze_comment"):
+        return dict(fw.analyze_comment(text, author=author, article=article))
+    article = article or {}
+    report = Report(
+        id="comment-check",
+        title=article.get("title") or "",
+        body=article.get("body") or "",
+        source=article.get("source"),
+        url=article.get("url"),
+        published=article.get("published"),
+        comments=(Comment(id="c1", text=text, author=author),),
+    )
+    doc = contract.document(fw.analyze_report(report))
+    comment = doc["comments"][0]
+    keys: Sequence[str] = ("stance", "claims", "sources", "flags", "places", "events")
+    return {"comment": {"text": comment["text"], "author": comment["author"], **{k: comment.get(k) for k in keys}}}

@@ -1,0 +1,288 @@
+"""The JSON API: thin routes over :class:`frontwatch.api.Frontwatch` and its store.
+
+No analysis happens here: each route checks its input, calls one method, and returns the
+result with ``"ok": true``. Failures become the one error shape (see :mod:`frontwatch.web.errors`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from frontwatch.errors import InputError
+from frontwatch.web import mapdata
+from frontwatch.web.auth import require_read, require_write
+
+router = APIRouter(prefix="/api")
+
+
+def serial(request: Request) -> Iterator[None]:
+    """One request at a time on the store (a DuckDB connection is not safe across threads)."""
+    with request.app.state.store_lock:
+        yield
+
+
+read = [Depends(require_read), Depends(serial)]
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
+Text = Annotated[str | None, Query(max_length=500)]
+
+#: Upload suffixes the ingestion readers understand, by request content type.
+CONTENT_SUFFIX = {
+    "application/json": ".json",
+    "application/x-ndjson": ".jsonl",
+    "application/jsonl": ".jsonl",
+    "application/x-jsonlines": ".jsonl",
+    "application/jsonlines": ".jsonl",
+    "text/plain": ".txt",
+    "text/html": ".html",
+    "application/rss+xml": ".xml",
+    "application/atom+xml": ".xml",
+}
+UPLOAD_SUFFIXES = {".json", ".jsonl", ".ndjson", ".txt", ".html", ".htm", ".xml", ".rss", ".atom"}
+
+
+def fw_of(request: Request) -> Any:
+    return request.app.state.fw
+
+
+def page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
+    """A page of rows; ``next_offset`` is null on the last page."""
+    return {
+        "ok": True,
+        "items": items,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if len(items) >= limit else None,
+    }
+
+
+def filters(**values: Any) -> dict[str, Any]:
+    """Only the filters that were given (the store treats a missing one as 'any')."""
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items() if v is not None}
+
+
+# -- reading ----------------------------------------------------------------------------------
+@router.get("/stats", dependencies=read, summary="Counts of what the store holds")
+def stats(request: Request) -> dict[str, Any]:
+    return {"ok": True, **fw_of(request).stats()}
+
+
+@router.get("/reports", dependencies=read, summary="List and search reports")
+def list_reports(
+    request: Request,
+    source: Text = None,
+    q: Annotated[str | None, Query(max_length=500, description="words in the title or body")] = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = fw_of(request).store.documents(limit=limit, offset=offset, **filters(source=source, q=q, since=since, until=until))
+    return page(rows, limit, offset)
+
+
+@router.get("/reports/{report_id}", dependencies=read, summary="One report with its thread (the JSON contract)")
+def get_report(request: Request, report_id: str) -> dict[str, Any]:
+    return {"ok": True, "document": fw_of(request).store.document(report_id)}
+
+
+@router.get("/places", dependencies=read, summary="Place mentions")
+def list_places(
+    request: Request,
+    place: Text = None,
+    source: Text = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = fw_of(request).store.place_rows(
+        limit=limit, offset=offset, **filters(place=place, source=source, since=since, until=until)
+    )
+    return page(rows, limit, offset)
+
+
+@router.get("/events", dependencies=read, summary="Events (ACLED types)")
+def list_events(
+    request: Request,
+    place: Text = None,
+    actor: Text = None,
+    type: Text = None,
+    source: Text = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = fw_of(request).store.event_rows(
+        limit=limit, offset=offset,
+        **filters(place=place, actor=actor, type=type, source=source, since=since, until=until),
+    )
+    return page(rows, limit, offset)
+
+
+@router.get("/claims", dependencies=read, summary="Control claims, from articles and comments")
+def list_claims(
+    request: Request,
+    place: Text = None,
+    actor: Text = None,
+    source: Text = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    rows = mapdata.claims(
+        fw_of(request), limit=limit, offset=offset,
+        **filters(place=place, actor=actor, source=source, since=since, until=until),
+    )
+    return page(rows, limit, offset)
+
+
+@router.get("/status/{place}", dependencies=read, summary="Who holds a place on a day, and the evidence")
+def status(request: Request, place: str, at: Day = None) -> dict[str, Any]:
+    return {"ok": True, **fw_of(request).status(place, at)}
+
+
+@router.get("/timeline/{place}", dependencies=read, summary="Control of a place over time")
+def timeline(request: Request, place: str) -> dict[str, Any]:
+    result = fw_of(request).timeline(place)
+    return {"ok": True, **result} if isinstance(result, dict) else {"ok": True, "place": place, "intervals": result}
+
+
+@router.get("/sources", dependencies=read, summary="Reliability of each source")
+def sources(request: Request) -> dict[str, Any]:
+    result = fw_of(request).source_reliability()
+    return {"ok": True, "sources": result}
+
+
+@router.get("/map", dependencies=read, summary="Every place with claims, coloured for one day")
+def map_day(request: Request, day: Day = None, source: Text = None) -> dict[str, Any]:
+    return {"ok": True, **mapdata.map_payload(fw_of(request), day, source=source)}
+
+
+# -- analysing one comment --------------------------------------------------------------------
+class ArticleIn(BaseModel):
+    title: str = Field("", max_length=2_000)
+    body: str = Field("", max_length=200_000)
+    published: dt.date | None = None
+    source: str | None = Field(None, max_length=500)
+    url: str | None = Field(None, max_length=2_000)
+
+
+class CommentIn(BaseModel):
+    text: str = Field(..., min_length=1, max_length=20_000, description="the comment to check")
+    author: str | None = Field(None, max_length=500)
+    article: ArticleIn | None = Field(None, description="the article it answers, for stance")
+
+
+@router.post("/comments/analyze", dependencies=read, summary="Stance and flags of one comment (moderation queue)")
+def analyze_comment(request: Request, body: CommentIn) -> dict[str, Any]:
+    article = body.article.model_dump() if body.article else None
+    return {"ok": True, **mapdata.analyze_comment(fw_of(request), body.text, author=body.author, article=article)}
+
+
+# -- writing ----------------------------------------------------------------------------------
+@router.post("/reports", dependencies=[Depends(require_write)], summary="Ingest reports (JSON, JSON Lines or a file)")
+async def post_reports(
+    request: Request,
+    published: Day = None,
+    source: Text = None,
+) -> dict[str, Any]:
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    tmp = Path(tempfile.mkdtemp(prefix="frontwatch-upload-"))
+    try:
+        if ctype == "multipart/form-data":
+            path = await _save_multipart(request, tmp)
+        elif ctype in CONTENT_SUFFIX:
+            path = tmp / f"upload{CONTENT_SUFFIX[ctype]}"
+            await _save_stream(request, path)
+        else:
+            raise InputError(
+                f"cannot read a body of type {ctype or 'none'!r}",
+                where="Content-Type",
+                hint="send application/json, application/x-ndjson, text/plain, text/html or a multipart file upload",
+            )
+        if path.suffix == ".json":
+            _check_json(path)
+        fw, lock = fw_of(request), request.app.state.store_lock
+
+        def ingest() -> Any:
+            with lock:
+                return fw.ingest([str(path)], published=published, source=source)
+
+        result = await run_in_threadpool(ingest)
+    finally:
+        for item in tmp.iterdir():
+            item.unlink()
+        tmp.rmdir()
+    failures = [{"where": _short(f.where, tmp), "error": f.message} for f in result.failures]
+    if result.failed and not result.stored:
+        raise InputError(f"no report could be read: {failures[0]['error']}", where=failures[0]["where"] or "body")
+    return {"ok": True, "new": result.new, "updated": result.updated, "unchanged": result.unchanged,
+            "failed": result.failed, "failures": failures}
+
+
+async def _save_stream(request: Request, path: Path) -> None:
+    size = 0
+    with path.open("wb") as out:
+        async for chunk in request.stream():
+            size += len(chunk)
+            out.write(chunk)
+    if size == 0:
+        raise InputError("the request body is empty", where="body", hint="send one or more reports")
+
+
+async def _save_multipart(request: Request, tmp: Path) -> Path:
+    try:
+        form = await request.form(max_files=1, max_fields=10)
+    except InputError:
+        raise
+    except Exception as exc:  # the multipart parser's own errors
+        from frontwatch.web.errors import PayloadTooLarge
+
+        if isinstance(exc, PayloadTooLarge):
+            raise
+        raise InputError(f"cannot read the multipart body: {exc}", where="body") from None
+    upload = form.get("file")
+    if upload is None or isinstance(upload, str):
+        raise InputError("no file in the upload", where="body", hint="send the file in a form field named 'file'")
+    suffix = Path(upload.filename or "").suffix.lower()
+    if suffix not in UPLOAD_SUFFIXES:
+        raise InputError(f"cannot read a file ending {suffix or '(none)'!r}", where="file",
+                         hint=f"use one of {', '.join(sorted(UPLOAD_SUFFIXES))}")
+    path = tmp / f"upload{'.jsonl' if suffix == '.ndjson' else suffix}"
+    with path.open("wb") as out:
+        while chunk := await upload.read(1 << 20):
+            out.write(chunk)
+    await upload.close()
+    if path.stat().st_size == 0:
+        raise InputError("the uploaded file is empty", where="file")
+    return path
+
+
+def _check_json(path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            json.load(f)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", where="body") from None
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text", where="body") from None
+
+
+def _short(where: str, tmp: Path) -> str:
+    """Failure locations without the server's temporary path."""
+    return where.replace(str(tmp) + os.sep, "").replace(str(tmp), "")

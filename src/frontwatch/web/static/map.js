@@ -1,0 +1,421 @@
+/* frontwatch map page: who holds which place on the chosen day, and the evidence on a click.
+ *
+ * Safety: every text from the data (names, sentences, comments) goes into the page through
+ * textContent or setAttribute on a fixed attribute name, never as HTML; links are kept only
+ * when they are http(s). Works served (fetching /api/...) and as an offline file (the data
+ * are in <script type="application/json" id="fw-data">).
+ */
+"use strict";
+
+const FW = (window.FW = window.FW || {});
+const SVG_NS = "http://www.w3.org/2000/svg";
+const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"];
+const REGION_FEATURES = new Set(["country", "admin1", "admin2", "region", "governorate", "province", "district"]);
+const SMALL_FEATURES = new Set(["neighbourhood", "neighborhood", "quarter", "landmark", "building", "street"]);
+
+/* -- safe DOM helpers ------------------------------------------------------------------- */
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "text") node.textContent = String(v);
+    else if (k === "className") node.className = v;
+    else if (k === "href") { const safe = safeHref(v); if (safe) node.setAttribute("href", safe); }
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, String(v));
+  }
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+function svg(tag, attrs) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+  return node;
+}
+/** The URL if it is http(s) (absolute, or relative to this page when served); else null. */
+function safeHref(value) {
+  if (typeof value !== "string" || !value.trim()) return null;
+  try {
+    const url = new URL(value.trim(), FW.offline ? "http://invalid.local/" : window.location.href);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    if (FW.offline && url.host === "invalid.local") return null;
+    return url.href;
+  } catch (e) { return null; }
+}
+function fmt(value, fallback) {
+  return value === null || value === undefined || value === "" ? (fallback || "unknown") : String(value);
+}
+function pct(value) { return typeof value === "number" ? Math.round(value * 100) + "%" : "unknown"; }
+function say(text) { document.getElementById("message").textContent = text || ""; }
+FW.el = el; FW.safeHref = safeHref; FW.fmt = fmt; FW.pct = pct; FW.say = say;
+
+/* -- dates ------------------------------------------------------------------------------ */
+function dayNumber(iso) { return Math.round(Date.parse(iso + "T00:00:00Z") / 86400000); }
+function isoOf(n) { return new Date(n * 86400000).toISOString().slice(0, 10); }
+
+/* -- data: the API when served, the embedded data when offline --------------------------- */
+function embedded(id) {
+  const node = document.getElementById(id);
+  return node ? JSON.parse(node.textContent) : null;
+}
+FW.offline = embedded("fw-data");
+
+async function getJSON(url, options) {
+  const headers = Object.assign({ Accept: "application/json" }, (options && options.headers) || {});
+  const token = sessionStorage.getItem("frontwatch-token");
+  if (token) headers.Authorization = "Bearer " + token;
+  const response = await fetch(url, Object.assign({}, options || {}, { headers }));
+  let body = null;
+  try { body = await response.json(); } catch (e) { body = null; }
+  if (!response.ok) {
+    if (response.status === 401 || (body && body.code === "unauthorized")) askToken();
+    throw new Error(body && body.error ? body.error : "request failed (" + response.status + ")");
+  }
+  return body;
+}
+FW.getJSON = getJSON;
+
+function askToken() {
+  const form = document.getElementById("token-form");
+  form.hidden = false;
+  form.onsubmit = (ev) => {
+    ev.preventDefault();
+    sessionStorage.setItem("frontwatch-token", document.getElementById("token-input").value);
+    window.location.reload();
+  };
+}
+
+function latestAtOrBefore(keys, day) {
+  let best = null;
+  for (const k of keys) if (k <= day && (best === null || k > best)) best = k;
+  return best;
+}
+
+const data = {
+  async map(day, source) {
+    const off = FW.offline;
+    if (!off) {
+      const q = new URLSearchParams();
+      if (day) q.set("day", day);
+      if (source) q.set("source", source);
+      return getJSON("/api/map?" + q.toString());
+    }
+    const snapDay = latestAtOrBefore(Object.keys(off.snapshots), day || off.day);
+    const snap = snapDay ? off.snapshots[snapDay] : {};
+    const places = [];
+    for (const [id, values] of Object.entries(snap)) {
+      if (source && !((off.place_sources || {})[id] || []).includes(source)) continue;
+      const p = Object.assign({}, off.places[id]);
+      off.state_fields.forEach((f, i) => { p[f] = values[i]; });
+      places.push(p);
+    }
+    return { day: day || off.day, period: off.period, sources: off.sources, places };
+  },
+  async status(id, day) {
+    const off = FW.offline;
+    if (!off) return getJSON("/api/status/" + encodeURIComponent(id) + "?at=" + encodeURIComponent(day));
+    const list = off.status[id] || [];
+    let chosen = null;
+    for (const [d, st] of list) if (d <= day) chosen = st;
+    if (!chosen) throw new Error("no evidence stored for this place on " + day);
+    return chosen;
+  },
+  async report(id) {
+    const off = FW.offline;
+    if (!off) return (await getJSON("/api/reports/" + encodeURIComponent(id))).document;
+    const doc = off.documents[id];
+    if (!doc) throw new Error("this report is not part of the exported file");
+    return doc;
+  },
+};
+FW.data = data;
+
+/* -- colours ---------------------------------------------------------------------------- */
+function colourOf(key) {
+  if (!key) return "#999999";
+  let h = 0;
+  for (const ch of String(key)) h = (h * 31 + ch.codePointAt(0)) >>> 0;
+  return PALETTE[h % PALETTE.length];
+}
+function groupOf(p) { return p.side || p.controller || ""; }
+
+/* -- the map ------------------------------------------------------------------------------ */
+const view = { places: [], day: null, period: null, selected: null, k: 1, box: null, cosLat: 1 };
+
+function project(lon, lat) { return [lon * view.cosLat, -lat]; }
+
+function kindOf(p) {
+  const feature = String(p.feature || "").toLowerCase();
+  if (REGION_FEATURES.has(feature) || p.geo_precision === 3) return "region";
+  if (SMALL_FEATURES.has(feature)) return "small";
+  return "town";
+}
+
+function drawBorders(borders) {
+  const g = document.getElementById("borders");
+  g.replaceChildren();
+  for (const country of borders.countries || []) {
+    let d = "";
+    for (const ring of country.rings) {
+      for (let i = 0; i < ring.length; i += 2) {
+        const [x, y] = project(ring[i], ring[i + 1]);
+        d += (i === 0 ? "M" : "L") + x.toFixed(3) + " " + y.toFixed(3);
+      }
+      d += "Z";
+    }
+    const path = svg("path", { d, class: "country" });
+    const title = svg("title");
+    title.textContent = country.name;
+    path.append(title);
+    g.append(path);
+  }
+}
+
+function fitTo(places) {
+  const svgEl = document.getElementById("map");
+  let box;
+  if (places.length) {
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const p of places) {
+      const [x, y] = project(p.lon, p.lat);
+      x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+    }
+    const w = Math.max(x1 - x0, 0.08), h = Math.max(y1 - y0, 0.06);
+    const pad = 0.25;
+    box = [x0 - w * pad - (w - (x1 - x0)) / 2, y0 - h * pad - (h - (y1 - y0)) / 2, w * (1 + 2 * pad), h * (1 + 2 * pad)];
+  } else {
+    box = [-180 * view.cosLat, -85, 360 * view.cosLat, 170];
+  }
+  setBox(box);
+  svgEl.setAttribute("preserveAspectRatio", "xMidYMid meet");
+}
+
+function setBox(box) {
+  view.box = box;
+  const svgEl = document.getElementById("map");
+  svgEl.setAttribute("viewBox", box.map((v) => v.toFixed(5)).join(" "));
+  const width = svgEl.clientWidth || 800, height = svgEl.clientHeight || 600;
+  view.k = Math.max(box[2] / width, box[3] / height); // user units per screen pixel
+  svgEl.style.setProperty("--k", String(view.k));
+  document.getElementById("hatch").setAttribute("patternTransform", "rotate(45) scale(" + view.k + ")");
+}
+
+function enablePanZoom() {
+  const svgEl = document.getElementById("map");
+  svgEl.addEventListener("wheel", (ev) => {
+    ev.preventDefault();
+    const [x, y, w, h] = view.box;
+    const rect = svgEl.getBoundingClientRect();
+    const fx = (ev.clientX - rect.left) / rect.width, fy = (ev.clientY - rect.top) / rect.height;
+    const f = ev.deltaY > 0 ? 1.25 : 0.8;
+    setBox([x + w * fx * (1 - f), y + h * fy * (1 - f), w * f, h * f]);
+  }, { passive: false });
+  let drag = null;
+  svgEl.addEventListener("pointerdown", (ev) => {
+    if (ev.target.closest && ev.target.closest(".place")) return;
+    drag = { x: ev.clientX, y: ev.clientY, box: view.box.slice() };
+  });
+  window.addEventListener("pointerup", () => { drag = null; });
+  window.addEventListener("pointermove", (ev) => {
+    if (!drag) return;
+    const [x, y, w, h] = drag.box;
+    setBox([x - (ev.clientX - drag.x) * view.k, y - (ev.clientY - drag.y) * view.k, w, h]);
+  });
+}
+
+function renderPlaces() {
+  const side = document.getElementById("side-filter").value;
+  const g = document.getElementById("places");
+  const labels = document.getElementById("labels");
+  const frag = document.createDocumentFragment();
+  const labelFrag = document.createDocumentFragment();
+  const shown = view.places.filter((p) => !side || groupOf(p) === side);
+  const order = { region: 0, town: 1, small: 2 };
+  shown.sort((a, b) => order[kindOf(a)] - order[kindOf(b)]);
+  for (const p of shown) {
+    const [x, y] = project(p.lon, p.lat);
+    const kind = kindOf(p);
+    const colour = colourOf(groupOf(p));
+    const node = svg("circle", {
+      cx: x.toFixed(5), cy: y.toFixed(5), class: "place " + kind + (p.contested ? " contested" : ""),
+      fill: colour, "data-id": p.id, "data-controller": fmt(p.controller, ""), tabindex: 0, role: "button",
+    });
+    const title = svg("title");
+    title.textContent = fmt(p.name) + ": " + (p.controller ? fmt(p.controller) : "no controller known") + (p.contested ? " (contested)" : "");
+    node.append(title);
+    node.addEventListener("click", () => openPanel(p));
+    node.addEventListener("keydown", (ev) => { if (ev.key === "Enter") openPanel(p); });
+    frag.append(node);
+    if (p.contested) {
+      frag.append(svg("circle", { cx: x.toFixed(5), cy: y.toFixed(5), class: "hatched " + kind, fill: "url(#hatch)" }));
+    }
+    if (shown.length <= 80) {
+      const label = svg("text", { x: x.toFixed(5), y: y.toFixed(5), class: "label" });
+      label.textContent = fmt(p.name);
+      labelFrag.append(label);
+    }
+  }
+  g.replaceChildren(frag);
+  labels.replaceChildren(labelFrag);
+  renderLegend(shown);
+}
+
+function renderLegend(places) {
+  const groups = new Map();
+  for (const p of places) groups.set(groupOf(p), (groups.get(groupOf(p)) || 0) + 1);
+  const legend = document.getElementById("legend");
+  const items = [...groups.entries()].sort((a, b) => b[1] - a[1]).map(([name, n]) =>
+    el("li", {}, el("span", { className: "swatch", "data-colour": colourOf(name) }), (name || "unknown") + " (" + n + ")"));
+  items.push(el("li", { className: "key" }, el("span", { className: "swatch contested" }), "contested"));
+  items.push(el("li", { className: "key" }, "small dot: neighbourhood · dot: town · shaded circle: region"));
+  legend.replaceChildren(...items);
+  for (const s of legend.querySelectorAll(".swatch[data-colour]")) s.style.background = s.dataset.colour;
+}
+
+function fillSelect(id, values) {
+  const select = document.getElementById(id);
+  const current = select.value;
+  const first = select.options[0];
+  select.replaceChildren(first, ...values.map((v) => el("option", { value: v, text: v })));
+  if (values.includes(current)) select.value = current;
+}
+
+async function loadDay(day) {
+  const source = document.getElementById("source-filter").value;
+  try {
+    const result = await data.map(day, source);
+    view.places = result.places || [];
+    view.day = result.day;
+    document.getElementById("day-label").textContent = result.day || "no data";
+    const sides = [...new Set(view.places.map(groupOf).filter(Boolean))].sort();
+    fillSelect("side-filter", sides);
+    renderPlaces();
+    say(view.places.length ? "" : "No place has a control claim on or before this day.");
+    if (view.selected) {
+      const again = view.places.find((p) => String(p.id) === String(view.selected.id));
+      if (again) openPanel(again); else closePanel();
+    }
+    document.body.dataset.day = result.day || "";
+    document.body.dataset.ready = "1";
+    return result;
+  } catch (e) {
+    say(e.message);
+    return null;
+  }
+}
+
+/* -- the click panel --------------------------------------------------------------------- */
+function closePanel() {
+  view.selected = null;
+  const panel = document.getElementById("panel");
+  panel.hidden = true;
+  panel.replaceChildren();
+}
+
+function threadHref(reportId) {
+  return FW.offline ? "#/reports/" + encodeURIComponent(reportId) : "/reports/" + encodeURIComponent(reportId);
+}
+
+function evidenceItem(c) {
+  const where = c.field && c.field !== "title" && c.field !== "body" ? "comment by " + fmt(c.comment_author, "anonymous") : "article";
+  const link = safeHref(c.url);
+  return el("li", { className: "evidence" },
+    el("blockquote", { text: fmt(c.evidence_text || c.text, "(no sentence)") }),
+    el("div", { className: "meta" },
+      fmt(c.source, "unknown source") + " · " + where + " · " + fmt(c.as_of || c.published, "undated") +
+      (c.modality && c.modality !== "asserted" ? " · " + c.modality : "") +
+      (c.claimant ? " · according to " + c.claimant : "") + " ",
+      link ? el("a", { href: link, rel: "noopener noreferrer nofollow", target: "_blank", text: "original" }) : null,
+      c.report_id ? " · " : null,
+      c.report_id ? el("a", { href: threadHref(c.report_id), className: "thread-link", text: "thread" }) : null));
+}
+
+function claimList(title, claims, cls) {
+  return el("section", { className: cls },
+    el("h3", { text: title + " (" + claims.length + ")" }),
+    claims.length ? el("ul", {}, ...claims.map(evidenceItem)) : el("p", { className: "none", text: "none stored" }));
+}
+
+async function openPanel(p) {
+  view.selected = p;
+  const panel = document.getElementById("panel");
+  panel.hidden = false;
+  panel.replaceChildren(el("p", { text: "Loading " + fmt(p.name) + "…" }));
+  let st;
+  try {
+    st = await data.status(p.id, view.day);
+  } catch (e) {
+    panel.replaceChildren(el("p", { className: "error", text: e.message }));
+    return;
+  }
+  if (view.selected !== p) return;
+  const support = st.supporting || st.support || [];
+  const dispute = st.disputing || st.dispute || [];
+  panel.replaceChildren(
+    el("button", { type: "button", className: "close", "aria-label": "close", text: "×", onclick: closePanel }),
+    el("h2", { className: "place-name", text: fmt(st.name || p.name) }),
+    el("dl", {},
+      el("dt", { text: "Controller" }), el("dd", { className: "controller", text: fmt(st.controller, "no controller known") }),
+      el("dt", { text: "Side" }), el("dd", { className: "side", text: fmt(st.side ?? p.side) }),
+      el("dt", { text: "Contested" }), el("dd", { className: "contested-flag", text: (st.contested ?? p.contested) ? "yes" : "no" }),
+      el("dt", { text: "Confidence" }), el("dd", { className: "confidence", text: pct(st.confidence ?? p.confidence) }),
+      el("dt", { text: "Since" }), el("dd", { className: "since", text: fmt(st.since ?? p.since) }),
+      el("dt", { text: "On" }), el("dd", { className: "on", text: fmt(view.day) }),
+      el("dt", { text: "Precision" }), el("dd", { text: fmt(p.feature) + " (ACLED geo-precision " + fmt(p.geo_precision, "?") + ")" })),
+    claimList("Supporting", support, "supporting"),
+    claimList("Disputing", dispute, "disputing"));
+}
+
+/* -- start -------------------------------------------------------------------------------- */
+async function startMap() {
+  const off = FW.offline;
+  const borders = off ? embedded("fw-borders") : await getJSON("/static/borders.json").catch(() => ({ countries: [] }));
+  const first = await data.map(off ? off.day : null, "");
+  if (!first) return;
+  view.period = first.period || {};
+  const slider = document.getElementById("day-slider");
+  if (view.period.start && view.period.end) {
+    const start = dayNumber(view.period.start), end = dayNumber(view.period.end);
+    slider.min = "0"; slider.max = String(end - start);
+    slider.dataset.start = view.period.start;
+    slider.value = String(dayNumber(first.day) - start);
+    slider.addEventListener("input", () => { document.getElementById("day-label").textContent = isoOf(start + Number(slider.value)); });
+    slider.addEventListener("change", () => loadDay(isoOf(start + Number(slider.value))));
+  } else {
+    slider.disabled = true;
+  }
+  fillSelect("source-filter", first.sources || []);
+  const lats = (first.places || []).map((p) => p.lat);
+  const midLat = lats.length ? (Math.min(...lats) + Math.max(...lats)) / 2 : 30;
+  view.cosLat = Math.cos((midLat * Math.PI) / 180);
+  drawBorders(borders || { countries: [] });
+  fitTo(first.places || []);
+  enablePanZoom();
+  window.addEventListener("resize", () => setBox(view.box));
+  document.getElementById("side-filter").addEventListener("change", renderPlaces);
+  document.getElementById("source-filter").addEventListener("change", () => loadDay(view.day));
+  document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") closePanel(); });
+  await loadDay(first.day);
+}
+
+function route() {
+  const hash = window.location.hash.match(/^#\/reports\/(.+)$/);
+  const path = window.location.pathname.match(/^\/reports\/([^/]+)$/);
+  const reportId = hash ? decodeURIComponent(hash[1]) : !FW.offline && path ? decodeURIComponent(path[1]) : null;
+  const mapView = document.getElementById("map-view"), threadView = document.getElementById("thread-view");
+  document.getElementById("map-controls").hidden = !!reportId;
+  mapView.hidden = !!reportId;
+  threadView.hidden = !reportId;
+  if (reportId) return FW.renderThread(reportId);
+  if (!view.started) { view.started = true; return startMap(); }
+  return null;
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  if (FW.offline) document.getElementById("home").setAttribute("href", "#");
+  window.addEventListener("hashchange", route);
+  route();
+});
