@@ -176,3 +176,32 @@ class Frontwatch:
         from frontwatch.export import export
 
         return export(self.store, fmt, out)
+
+    # -- reconcile ---------------------------------------------------------------------------
+    @property
+    def reconciler(self) -> Any:
+        """Status queries over the reconciled control timelines (``frontwatch.reconcile``)."""
+        if getattr(self, "_reconciler", None) is None or self._reconciler.store is not self.store:
+            from frontwatch.reconcile.index import StatusIndex
+            from frontwatch.reconcile.truth import load_priors
+
+            self._reconciler = StatusIndex(self.store, load_priors(self.settings["source_priors"]))
+        return self._reconciler
+
+    def status(self, place: str, at: str | dt.date | None = None) -> dict[str, Any]:
+        """Who holds ``place`` on ``at`` (default: the latest claim day), with evidence on both sides."""
+        return self.reconciler.status(place, at)
+
+    def timeline(self, place: str) -> list[dict[str, Any]]:
+        return self.reconciler.timeline(place)
+
+    def reconcile(self) -> dict[str, Any]:
+        """Recompute every timeline and source reliability from the stored claims."""
+        return self.reconciler.reconcile()
+
+    def source_reliability(self) -> list[dict[str, Any]]:
+        return self.reconciler.sources()
+
+    def map_state(self, day: str | dt.date | None = None) -> list[dict[str, Any]]:
+        """Every place with claims as it stood on ``day``: controller, contested, confidence, since."""
+        return self.reconciler.map_state(day)

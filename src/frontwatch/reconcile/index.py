@@ -1,0 +1,258 @@
+"""Answering questions from the reconciled tables: status, timeline, map state, sources.
+
+Every answer reads a handful of rows by place key (indexed), so ``status`` stays fast on a
+store of millions of claims. Before answering, :meth:`StatusIndex.ensure` recomputes the
+reconciliation when the store holds claims it has not seen (a fresh ingest needs no extra
+command).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from frontwatch.errors import AmbiguousPlace, NotFound
+from frontwatch.reconcile.keys import Gazetteer, norm_text
+from frontwatch.reconcile.table import day_number
+from frontwatch.reconcile.timeline import TAU, confidence_at
+
+N_EVIDENCE = 3
+FUZZY_MIN = 85.0
+_STATE_COLS = ("day", "side", "controller", "top_mass", "second_mass", "contested_mass", "total_mass", "since",
+               "n_support", "n_dispute", "contested")
+_VOTE_COLS = ("day", "side", "mass", "depth", "claim_id", "controller", "change", "modality", "claimant", "source",
+              "voter", "url", "field", "comment_author", "published", "evidence_text", "n_denials")
+_PLACE_COLS = ("place_key", "place_id", "name", "lat", "lon", "feature", "geo_precision")
+
+
+def _iso(v: Any) -> Any:
+    return v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
+
+
+def _day(v: Any) -> int:
+    return int(day_number(v))  # type: ignore[arg-type]
+
+
+class StatusIndex:
+    """Queries over the ``recon_*`` tables of a store."""
+
+    def __init__(self, store: Any, priors: dict[str, float] | None = None, gazetteer: Gazetteer | None = None) -> None:
+        self.store = store
+        self.priors = priors or {}
+        self._gaz = gazetteer
+        self._checked = False
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = Gazetteer()
+        return self._gaz
+
+    # -- freshness ------------------------------------------------------------------------
+    def ensure(self) -> None:
+        """Reconcile now if the store holds claims the tables have not seen."""
+        if self._checked:
+            return
+        n = int(self.store.read("SELECT COUNT(*) FROM claims")[0][0])
+        seen = self.store.read("SELECT value FROM recon_meta WHERE name = 'claims'")
+        if not seen or int(seen[0][0]) != n:
+            self.reconcile()
+        self._checked = True
+
+    def reconcile(self) -> dict[str, Any]:
+        from frontwatch.reconcile.engine import reconcile_store
+
+        gaz = self.gazetteer
+        summary = reconcile_store(self.store, self.priors, gaz.feature if gaz.available else None)
+        self._checked = True
+        return summary
+
+    def last_day(self) -> int | None:
+        rows = self.store.read("SELECT value FROM recon_meta WHERE name = 'last_day'")
+        return _day(rows[0][0]) if rows and rows[0][0] else None
+
+    # -- places ---------------------------------------------------------------------------
+    def resolve(self, place: str) -> str:
+        """The place key for a name, id or key (AmbiguousPlace / NotFound otherwise)."""
+        self.ensure()
+        read = self.store.read
+        if read("SELECT 1 FROM recon_places WHERE place_key = ?", (place,)):
+            return place
+        key = norm_text(place)
+        rows = read("SELECT place_key, name, parents FROM recon_places WHERE norm_name = ?", (key,))
+        if len(rows) == 1:
+            return str(rows[0][0])
+        if len(rows) > 1:
+            raise self._ambiguous(place, [(r[0], r[1]) for r in rows])
+        gaz_ids = [str(getattr(p, "id", "")) for p in self.gazetteer.lookup(place)]
+        if gaz_ids:
+            marks = ", ".join("?" for _ in gaz_ids)
+            rows = read(f"SELECT place_key, name FROM recon_places WHERE place_key IN ({marks})", gaz_ids)
+            if len(rows) == 1:
+                return str(rows[0][0])
+            if len(rows) > 1:
+                raise self._ambiguous(place, [(r[0], r[1]) for r in rows])
+        choices = {str(k): norm_text(str(n or "")) for k, n in read("SELECT place_key, norm_name FROM recon_places")}
+        best = process.extract(key, choices, scorer=fuzz.WRatio, limit=3)
+        good = [(k, s) for _, s, k in best if s >= FUZZY_MIN]
+        if good and (len(good) == 1 or good[0][1] - good[1][1] >= 3):
+            return good[0][0]
+        if len(good) > 1:
+            names = dict(read("SELECT place_key, name FROM recon_places"))
+            raise self._ambiguous(place, [(k, names.get(k)) for k, _ in good])
+        hint = "; ".join(f"{choices[k]!r}" for _, s, k in best if s >= 50) or "run `frontwatch reconcile` after ingesting"
+        where = "gazetteer knows it, but " if gaz_ids else ""
+        raise NotFound(f"{where}no control claims about {place!r}", hint=f"closest: {hint}" if best else hint)
+
+    def _ambiguous(self, place: str, rows: list[tuple[Any, Any]]) -> AmbiguousPlace:
+        listed = ", ".join(f"{name} ({key})" for key, name in rows[:8])
+        return AmbiguousPlace(f"{place!r} matches {len(rows)} places: {listed}", hint="ask again by id")
+
+    def place(self, key: str) -> dict[str, Any]:
+        rows = self.store.read(f"SELECT {', '.join(_PLACE_COLS)} FROM recon_places WHERE place_key = ?", (key,))
+        if not rows:
+            raise NotFound(f"no place {key!r}")
+        d = dict(zip(_PLACE_COLS, rows[0], strict=True))
+        d["id"] = d.pop("place_id")
+        return d
+
+    # -- status ---------------------------------------------------------------------------
+    def status(self, place: str, at: str | dt.date | None = None) -> dict[str, Any]:
+        """Controller, confidence, since when, and the strongest evidence on both sides."""
+        key = self.resolve(place)
+        day = _day(at) if at else self.last_day()
+        info = self.place(key)
+        rows = self.store.read(
+            f"SELECT {', '.join(_STATE_COLS)} FROM recon_states WHERE place_key = ? AND day <= ? ORDER BY day DESC LIMIT 1",
+            (key, _date(day)),
+        )
+        out: dict[str, Any] = {"place": info, "at": _iso(_date(day)) if day is not None else None}
+        if not rows:
+            out.update(controller=None, side=None, contested=False, confidence=0.0, since=None, support=[], dispute=[],
+                       note="no claims about this place on or before this day")
+            return out
+        st = dict(zip(_STATE_COLS, rows[0], strict=True))
+        age = day - _day(st["day"])
+        out.update(
+            side=st["side"], contested=bool(st["contested"]),
+            confidence=round(float(confidence_at(st["top_mass"], st["total_mass"], age)), 3),
+            since=_iso(st["since"]), n_support=int(st["n_support"]), n_dispute=int(st["n_dispute"]),
+            state_from=_iso(st["day"]),
+        )
+        support, dispute = self._evidence(key, day, st["side"])
+        out["controller"] = support[0]["controller"] if support else st["side"]
+        out["support"], out["dispute"] = support, dispute
+        return out
+
+    def _evidence(self, key: str, day: int, side: str | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        rows = self.store.read(
+            f"SELECT {', '.join(_VOTE_COLS)} FROM recon_votes WHERE place_key = ? AND day <= ?", (key, _date(day))
+        )
+        votes = [dict(zip(_VOTE_COLS, r, strict=True)) for r in rows]
+        latest: dict[str, int] = {}
+        for v in votes:
+            latest[v["voter"]] = max(latest.get(v["voter"], -(10**9)), _day(v["day"]))
+        current = []
+        for v in votes:
+            if _day(v["day"]) != latest[v["voter"]]:
+                continue
+            v["weight"] = round(float(v["mass"]) * math.exp(-(day - _day(v["day"])) / TAU), 4)
+            current.append(v)
+        current.sort(key=lambda v: (-v["weight"], v["claim_id"]))
+        support = [self._claim(v) for v in current if v["side"] == side][:N_EVIDENCE]
+        against = [v for v in current if v["side"] != side][:N_EVIDENCE]
+        dispute = [self._claim(v) for v in against]
+        for ev in support + dispute:
+            if ev["n_denials"]:
+                ev["denials"] = self._denials(ev["claim_id"])
+        for ev in support:
+            for d in ev.get("denials", []):
+                dispute.append({"kind": "denial", "against": ev["claim_id"], **d})
+        return support, dispute
+
+    def _claim(self, v: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "kind": "claim", "claim_id": v["claim_id"], "side": v["side"], "controller": v["controller"],
+            "change": v["change"], "as_of": _iso(v["day"]), "text": v["evidence_text"], "source": v["source"],
+            "url": v["url"], "published": _iso(v["published"]), "field": v["field"],
+            "comment_author": v["comment_author"], "claimant": v["claimant"], "modality": v["modality"],
+            "weight": v["weight"], "inherited_levels": int(v["depth"] or 0), "n_denials": int(v["n_denials"] or 0),
+        }
+
+    def _denials(self, claim_id: str) -> list[dict[str, Any]]:
+        cols = ("report_id", "comment_id", "author", "confidence", "evidence_text")
+        rows = self.store.read(f"SELECT {', '.join(cols)} FROM recon_denials WHERE claim_id = ?", (claim_id,))
+        out = []
+        for r in rows:
+            d = dict(zip(cols, r, strict=True))
+            d["text"] = d.pop("evidence_text")
+            if not d["text"] and d["comment_id"]:  # the whole comment, when the stance kept no span
+                found = self.store.read("SELECT text FROM comments WHERE report_id = ? AND id = ?",
+                                        (d["report_id"], d["comment_id"]))
+                d["text"] = found[0][0].strip() if found and found[0][0] else None
+            out.append(d)
+        return out
+
+    # -- timeline, map, sources -----------------------------------------------------------
+    def timeline(self, place: str) -> list[dict[str, Any]]:
+        """The history of a place: one entry per run of the same controller and contested flag."""
+        key = self.resolve(place)
+        rows = self.store.read(
+            f"SELECT {', '.join(_STATE_COLS)} FROM recon_states WHERE place_key = ? ORDER BY day", (key,)
+        )
+        runs: list[dict[str, Any]] = []
+        for r in rows:
+            st = dict(zip(_STATE_COLS, r, strict=True))
+            conf = round(float(confidence_at(st["top_mass"], st["total_mass"], 0)), 3)
+            if runs and runs[-1]["side"] == st["side"] and runs[-1]["contested"] == bool(st["contested"]):
+                run = runs[-1]
+                run.update(confidence=max(run["confidence"], conf), n_support=int(st["n_support"]),
+                           n_dispute=int(st["n_dispute"]), claim_days=run["claim_days"] + 1)
+                continue
+            if runs:
+                runs[-1]["to"] = _iso(_date(_day(st["day"]) - 1))
+            runs.append({"from": _iso(st["day"]), "to": None, "side": st["side"], "contested": bool(st["contested"]),
+                         "confidence": conf, "since": _iso(st["since"]), "n_support": int(st["n_support"]),
+                         "n_dispute": int(st["n_dispute"]), "claim_days": 1})
+        return runs
+
+    def map_state(self, day: str | dt.date | None = None) -> list[dict[str, Any]]:
+        """Every place with claims, as it stood on ``day`` (default: the latest claim day)."""
+        self.ensure()
+        d = _day(day) if day else self.last_day()
+        if d is None:
+            return []
+        sql = (
+            f"SELECT {', '.join('p.' + c for c in _PLACE_COLS)}, {', '.join('s.' + c for c in _STATE_COLS)} "
+            "FROM recon_places p JOIN (SELECT *, ROW_NUMBER() OVER (PARTITION BY place_key ORDER BY day DESC) AS rn "
+            "FROM recon_states WHERE day <= ?) s ON s.place_key = p.place_key AND s.rn = 1 ORDER BY p.place_key"
+        )
+        names = _PLACE_COLS + _STATE_COLS
+        rows = [dict(zip(names, r, strict=True)) for r in self.store.read(sql, (_date(d),))]
+        if not rows:
+            return []
+        ages = np.array([d - _day(r["day"]) for r in rows])
+        conf = confidence_at(np.array([r["top_mass"] for r in rows]), np.array([r["total_mass"] for r in rows]), ages)
+        out = []
+        for r, c in zip(rows, conf, strict=True):
+            out.append({
+                "id": r["place_key"], "place_id": r["place_id"], "name": r["name"], "lat": r["lat"], "lon": r["lon"],
+                "feature": r["feature"], "geo_precision": r["geo_precision"], "controller": r["controller"],
+                "side": r["side"], "contested": bool(r["contested"]), "confidence": round(float(c), 3),
+                "since": _iso(r["since"]), "n_support": int(r["n_support"]), "n_dispute": int(r["n_dispute"]),
+            })
+        return out
+
+    def sources(self) -> list[dict[str, Any]]:
+        self.ensure()
+        cols = ("source", "prior", "reliability", "weight", "n_claims", "n_scored")
+        rows = self.store.read(f"SELECT {', '.join(cols)} FROM recon_sources ORDER BY reliability DESC, source")
+        return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def _date(day: int | None) -> dt.date | None:
+    return None if day is None else dt.date(1970, 1, 1) + dt.timedelta(days=int(day))

@@ -1,0 +1,207 @@
+"""The control timeline: for every place and every day, who holds it, how sure, since when.
+
+The model (see ``docs/reconcile.md``): each source has one vote per place, its latest claim
+about it (a source that writes every day does not outvote one that writes once a week); a
+vote counts its claim's base weight times the source's reliability weight, and fades with
+age as ``exp(-age / TAU)``. The controller on a day is the side with most vote mass; the
+confidence is its share of all the mass plus a prior mass :data:`PRIOR_MASS` (so old or thin
+evidence gives low confidence), mapped through a calibration table.
+
+Everything is computed with numpy over all places at once: the votes become +/- events at
+the day a claim is made and the day the same source next speaks of the place, and a
+cumulative sum per place gives every side's mass on every day someone spoke. Between those
+days the winner cannot change (all masses fade alike), so states are kept per claim day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from frontwatch.reconcile.table import ClaimTable
+
+#: Days over which a vote fades by a factor e.
+TAU = 30.0
+#: Vote mass of "we don't know", added to the total when computing confidence.
+PRIOR_MASS = 0.25
+#: A place is contested when the runner-up has this share of the winner's mass ...
+CONTEST_RATIO = 0.5
+#: ... or "contested" votes (sieges, fighting) make up this share of all the mass ...
+CONTEST_SHARE = 0.25
+#: ... or the controller changed less than this many days ago.
+CONTEST_RECENT_DAYS = 5
+#: Raw confidence -> calibrated confidence (piecewise linear; fitted on simulated scenarios
+#: of seeds other than the evaluation seed with ``frontwatch eval reconcile --fit``).
+CALIBRATION_X = (0.0, 1.0)
+CALIBRATION_Y = (0.0, 1.0)
+_NO_NEXT = np.iinfo(np.int64).max
+
+
+@dataclass
+class States:
+    """One row per (place, claim day), sorted by place then day."""
+
+    place: np.ndarray  # int
+    day: np.ndarray  # int
+    controller: np.ndarray  # int side code, -1 when no one
+    top: np.ndarray  # float: winner's mass as of that day
+    second: np.ndarray  # float: runner-up's mass
+    contested_mass: np.ndarray  # float
+    total: np.ndarray  # float
+    since: np.ndarray  # int day the current controller's run began
+    n_support: np.ndarray  # int: sources whose latest vote backs the controller
+    n_dispute: np.ndarray  # int: sources whose latest vote backs another side or "contested"
+    contested: np.ndarray  # bool
+    place_start: np.ndarray  # int: first row of each place code (len n_places + 1)
+    # per claim (aligned with the ClaimTable): the row of its day and its vote mass that day
+    claim_state: np.ndarray
+    claim_mass: np.ndarray
+    loo_controller: np.ndarray  # int: winner without the claim's own vote (-1: no other evidence)
+
+
+def calibrate(raw: np.ndarray | float) -> np.ndarray:
+    return np.interp(raw, CALIBRATION_X, CALIBRATION_Y)
+
+
+def compute(table: ClaimTable, vote_weight: np.ndarray) -> States:
+    """Every place's states given each source's vote weight (see the module doc)."""
+    n_sides = len(table.sides)
+    contested_code = table.contested_code
+    n_places = len(table.place_keys)
+    if len(table) == 0:
+        empty_i = np.zeros(0, dtype=np.int64)
+        empty_f = np.zeros(0)
+        return States(empty_i, empty_i, empty_i, empty_f, empty_f, empty_f, empty_f, empty_i, empty_i, empty_i,
+                      np.zeros(0, dtype=bool), np.zeros(n_places + 1, dtype=np.int64), empty_i, empty_f, empty_i)
+    order = np.lexsort((table.day, table.source, table.place))
+    p, s, d, k = table.place[order], table.source[order], table.day[order], table.side[order]
+    a = table.weight[order] * vote_weight[s]
+
+    # one vote per (place, source, day): the group's mass is its strongest claim's, shared
+    new_g = np.ones(len(p), dtype=bool)
+    new_g[1:] = (p[1:] != p[:-1]) | (s[1:] != s[:-1]) | (d[1:] != d[:-1])
+    g_start = np.flatnonzero(new_g)
+    gid = np.cumsum(new_g) - 1
+    g_sum = np.add.reduceat(a, g_start)
+    g_max = np.maximum.reduceat(a, g_start)
+    share = np.divide(g_max, g_sum, out=np.zeros_like(g_sum), where=g_sum > 0)
+    a = a * share[gid]
+
+    # a vote lasts until the same source next speaks of the same place
+    gp, gs, gd = p[g_start], s[g_start], d[g_start]
+    g_next = np.full(len(g_start), _NO_NEXT, dtype=np.int64)
+    same = (gp[1:] == gp[:-1]) & (gs[1:] == gs[:-1])
+    g_next[:-1][same] = gd[1:][same]
+    nxt = g_next[gid]
+
+    # per-place time origin keeps exp() in range
+    t0 = np.full(n_places, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(t0, p, d)
+    scaled = a * np.exp((d - t0[p]) / TAU)
+    ends = nxt != _NO_NEXT
+
+    ev_p = np.concatenate((p, p[ends]))
+    ev_d = np.concatenate((d, nxt[ends]))
+    ev_k = np.concatenate((k, k[ends]))
+    ev_v = np.concatenate((scaled, -scaled[ends]))
+    ev_c = np.concatenate((np.ones(len(p)), -np.ones(int(ends.sum()))))
+    ev_order = np.lexsort((ev_d, ev_p))
+    ev_p, ev_d, ev_k, ev_v, ev_c = ev_p[ev_order], ev_d[ev_order], ev_k[ev_order], ev_v[ev_order], ev_c[ev_order]
+    new_u = np.ones(len(ev_p), dtype=bool)
+    new_u[1:] = (ev_p[1:] != ev_p[:-1]) | (ev_d[1:] != ev_d[:-1])
+    uid = np.cumsum(new_u) - 1
+    u_start = np.flatnonzero(new_u)
+    n_u = len(u_start)
+    up, ud = ev_p[u_start], ev_d[u_start]
+    mass = np.bincount(uid * n_sides + ev_k, weights=ev_v, minlength=n_u * n_sides).reshape(n_u, n_sides)
+    count = np.bincount(uid * n_sides + ev_k, weights=ev_c, minlength=n_u * n_sides).reshape(n_u, n_sides)
+    mass = _segment_cumsum(mass, up)
+    count = np.rint(_segment_cumsum(count, up)).astype(np.int64)
+    mass = mass / np.exp((ud - t0[up]) / TAU)[:, None]
+    mass[mass < 1e-9] = 0.0
+
+    votes = mass.copy()
+    votes[:, contested_code] = -1.0
+    controller = np.argmax(votes, axis=1)
+    top = votes[np.arange(n_u), controller]
+    votes[np.arange(n_u), controller] = -1.0
+    second = np.maximum(votes.max(axis=1), 0.0) if n_sides > 1 else np.zeros(n_u)
+    controller = np.where(top > 0, controller, -1)
+    top = np.maximum(top, 0.0)
+    total = mass.sum(axis=1)
+    contested_mass = mass[:, contested_code]
+    n_support = np.where(controller >= 0, count[np.arange(n_u), np.maximum(controller, 0)], 0)
+    n_dispute = count.sum(axis=1) - n_support
+
+    # since: first day of the run of the same controller
+    place_first = np.ones(n_u, dtype=bool)
+    place_first[1:] = up[1:] != up[:-1]
+    run_first = place_first.copy()
+    run_first[1:] |= controller[1:] != controller[:-1]
+    run_idx = np.maximum.accumulate(np.where(run_first, np.arange(n_u), 0))
+    since = ud[run_idx]
+    changed = ~place_first[run_idx]  # the run began by a change, not at the first claim
+    contested = (
+        (second >= CONTEST_RATIO * np.maximum(top, 1e-12)) & (second > 0)
+        | (contested_mass >= CONTEST_SHARE * np.maximum(total, 1e-12)) & (contested_mass > 0)
+        | changed & (ud - since < CONTEST_RECENT_DAYS)
+    )
+    place_start = np.searchsorted(up, np.arange(n_places + 1))
+
+    # per claim: its day's state row, its own vote mass that day, the winner without it
+    base = int(ud.min())
+    row_key = up.astype(np.int64) * (1 << 32) + (ud - base)
+    claim_key = p.astype(np.int64) * (1 << 32) + (d - base)
+    state_sorted = np.searchsorted(row_key, claim_key)
+    loo = mass[state_sorted]
+    loo[np.arange(len(p)), k] -= a
+    loo[:, contested_code] = -1.0
+    loo_best = np.argmax(loo, axis=1)
+    loo_sorted = np.where(loo[np.arange(len(p)), loo_best] > 1e-9, loo_best, -1)
+    claim_state = np.empty(len(p), dtype=np.int64)
+    claim_mass = np.empty(len(p))
+    loo_controller = np.empty(len(p), dtype=np.int64)
+    claim_state[order] = state_sorted
+    claim_mass[order] = a
+    loo_controller[order] = loo_sorted
+    return States(up, ud, controller, top, second, contested_mass, total, since, n_support, n_dispute,
+                  contested, place_start, claim_state, claim_mass, loo_controller)
+
+
+def _segment_cumsum(values: np.ndarray, group: np.ndarray) -> np.ndarray:
+    """Cumulative sum down axis 0, restarting where ``group`` changes."""
+    out = np.cumsum(values, axis=0)
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    base = np.zeros_like(out)
+    prev = out[starts[1:] - 1]
+    lengths = np.diff(np.r_[starts, len(group)])
+    base[starts[1]:] = np.repeat(prev, lengths[1:], axis=0)
+    return out - base
+
+
+def confidence_at(top: float | np.ndarray, total: float | np.ndarray, age: float | np.ndarray) -> np.ndarray:
+    """Calibrated confidence ``age`` days after a state row (its masses fade meanwhile)."""
+    fade = np.exp(-np.asarray(age, dtype=float) / TAU)
+    raw = np.asarray(top) * fade / (np.asarray(total) * fade + PRIOR_MASS)
+    return calibrate(raw)
+
+
+def state_row(states: States, place: int, day: int) -> int:
+    """Index of the state row of ``place`` in force on ``day`` (-1 if none yet)."""
+    lo, hi = int(states.place_start[place]), int(states.place_start[place + 1])
+    i = lo + int(np.searchsorted(states.day[lo:hi], day, side="right")) - 1
+    return i if i >= lo else -1
+
+
+def daily(states: States, place: int, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+    """Controller code and calibrated confidence of ``place`` on each day first..last."""
+    lo, hi = int(states.place_start[place]), int(states.place_start[place + 1])
+    days = np.arange(first, last + 1)
+    idx = lo + np.searchsorted(states.day[lo:hi], days, side="right") - 1
+    ok = idx >= lo
+    idx = np.where(ok, idx, lo)
+    ctrl = np.where(ok, states.controller[idx] if hi > lo else -1, -1)
+    conf = np.where(ok, confidence_at(states.top[idx], states.total[idx], days - states.day[idx]), 0.0) if hi > lo \
+        else np.zeros(len(days))
+    return ctrl, conf
