@@ -21,10 +21,13 @@ once per process; nothing heavy is pickled.
 from __future__ import annotations
 
 import copyreg
+import hashlib
 import importlib
+import importlib.util
 import json
 import os
 import socket
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -116,11 +119,8 @@ def worker_app(cfg: RunConfig) -> Any:
     key = (cfg.config, cfg.pipeline, cfg.db, cfg.plugins)
     app = _APPS.get(key)
     if app is None:
-        for module in cfg.plugins:
-            try:
-                importlib.import_module(module)
-            except ImportError as exc:
-                raise ConfigError(f"cannot import plugin module {module!r}: {exc}", hint="install it on every worker") from None
+        for plugin in cfg.plugins:
+            load_plugin(plugin)
         from frontwatch.api import Frontwatch
 
         overrides: dict[str, Any] = {"db": cfg.db}
@@ -130,6 +130,25 @@ def worker_app(cfg: RunConfig) -> Any:
         app.pipeline  # noqa: B018 - build and check it now, once
         _APPS[key] = app
     return app
+
+
+def load_plugin(plugin: str) -> None:
+    """Import a module of custom stages: a module name, or the path of a ``.py`` file."""
+    try:
+        if plugin.endswith(".py"):
+            name = "frontwatch_plugin_" + hashlib.sha1(plugin.encode()).hexdigest()[:10]
+            if name in sys.modules:
+                return
+            spec = importlib.util.spec_from_file_location(name, plugin)
+            if spec is None or spec.loader is None:
+                raise ImportError(f"cannot load {plugin}")
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            spec.loader.exec_module(module)
+        else:
+            importlib.import_module(plugin)
+    except (ImportError, OSError) as exc:
+        raise ConfigError(f"cannot import plugin {plugin!r}: {exc}", where="--plugin", hint="it must exist on every worker") from None
 
 
 def process_partition(part: Partition, cfg: RunConfig) -> PartitionResult:
@@ -186,43 +205,51 @@ def run_local(parts: Sequence[Partition], cfg: RunConfig, workers: int) -> Itera
     pending = {p.key: p for p in parts}
     attempts = dict.fromkeys(pending, 0)
     while pending:
-        broken = False
         with ProcessPoolExecutor(max_workers=min(workers, len(pending)), mp_context=_pool_context()) as pool:
-            futures: dict[Future[PartitionResult], Partition] = {}
-            queue = list(pending.values())
+            yield from _drain_pool(pool, list(pending.values()), cfg, workers, pending, attempts)
+        lost = [k for k in pending if attempts[k] >= MAX_ATTEMPTS]
+        if lost:
+            raise PipelineError(
+                f"partition {lost[0]} lost its worker {MAX_ATTEMPTS} times",
+                hint="a document may crash the process; run with --workers 0 to see the error",
+            )
 
-            def fill() -> None:
-                # keep at most 2 partitions per worker in flight, so a lost worker costs little
-                while queue and len(futures) < 2 * workers:
-                    part = queue.pop(0)
-                    attempts[part.key] += 1
-                    futures[pool.submit(process_partition, part, cfg)] = part
 
-            fill()
-            while futures:
-                done, _ = wait(futures, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    part = futures.pop(fut)
-                    try:
-                        result = fut.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        continue
-                    pending.pop(part.key, None)
-                    yield result
-                if broken:
-                    break
-                fill()
-            if broken:
-                for fut in futures:
-                    fut.cancel()
+def _drain_pool(
+    pool: ProcessPoolExecutor,
+    queue: list[Partition],
+    cfg: RunConfig,
+    workers: int,
+    pending: dict[str, Partition],
+    attempts: dict[str, int],
+) -> Iterator[PartitionResult]:
+    """Run ``queue`` on ``pool`` until done or the pool breaks (a worker died); unfinished stay pending."""
+    futures: dict[Future[PartitionResult], Partition] = {}
+    while queue or futures:
+        # at most 2 partitions per worker in flight, so a lost worker costs little
+        while queue and len(futures) < 2 * workers:
+            part = queue.pop(0)
+            try:
+                fut = pool.submit(process_partition, part, cfg)
+            except BrokenProcessPool:
+                return
+            attempts[part.key] += 1
+            futures[fut] = part
+        done, _ = wait(futures, return_when=FIRST_COMPLETED)
+        broken = False
+        for fut in done:
+            part = futures.pop(fut)
+            try:
+                result = fut.result()
+            except BrokenProcessPool:
+                broken = True
+                continue
+            pending.pop(part.key, None)
+            yield result
         if broken:
-            lost = [k for k in pending if attempts[k] >= MAX_ATTEMPTS]
-            if lost:
-                raise PipelineError(
-                    f"partition {lost[0]} lost its worker {MAX_ATTEMPTS} times",
-                    hint="a document may crash the process; run with --workers 0 to see the error",
-                )
+            for fut in futures:
+                fut.cancel()
+            return
 
 
 def run_dask(
@@ -289,7 +316,8 @@ def run_batch(
     parts = plan(inputs, partition_size)
     manifest = Manifest(out_dir)
     todo = [p for p in parts if not manifest.is_done(p.key, need_stored=bool(db))]
-    cfg = RunConfig(str(out_dir.resolve()), config, pipeline, db, tuple(plugins))
+    plugins = tuple(str(Path(p).resolve()) if p.endswith(".py") else p for p in plugins)
+    cfg = RunConfig(str(out_dir.resolve()), config, pipeline, db, plugins)
     result = BatchResult(partitions=len(parts), skipped=len(parts) - len(todo), out=str(out_dir))
     if on_total:
         on_total(sum(p.size for p in todo))

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from frontwatch.errors import FrontwatchError, InputError, InputNotFound
-from frontwatch.model import Comment, Report, frozen_map
+from frontwatch.model import Report
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 PARQUET_SUFFIXES = (".parquet",)
@@ -130,108 +130,37 @@ def plan(inputs: Sequence[str | Path], partition_size: int = DEFAULT_PARTITION_S
 
 
 # -- records <-> reports ---------------------------------------------------------------------------
-def _date(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise InputError(f"published {value!r} is not an ISO date", hint="use YYYY-MM-DD") from None
+def record_to_report(rec: Any, where: str = "") -> Report:
+    """A report from one input record (JSON Lines schema of :mod:`frontwatch.ingest.jsonl`).
 
+    Parquet rows may carry ``comments`` and ``meta`` as JSON text, and dates as dates.
+    """
+    from frontwatch.ingest.jsonl import record_to_report as from_record
 
-def _posted(value: Any) -> dt.datetime | dt.date | None:
-    if value is None or value == "" or isinstance(value, dt.date):
-        return value or None
-    text = str(value)
-    try:
-        return dt.datetime.fromisoformat(text) if "T" in text or " " in text else dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def content_id(url: str | None, title: str, body: str) -> str:
-    """A report id: from the URL when there is one, else from the content."""
-    basis = f"url:{url}" if url else f"text:{title}\n{body}"
-    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
-
-
-def record_to_report(rec: dict[str, Any], where: str = "") -> Report:
-    """A report from one input record (see the module doc); ``InputError`` when it is not one."""
-    if not isinstance(rec, dict):
-        raise InputError("a record must be a JSON object", where=where)
-    body = rec.get("body")
-    if not isinstance(body, str) or not body.strip():
-        raise InputError("record has no text in `body`", where=where, hint="every record needs a non-empty body")
-    comments_raw = rec.get("comments") or []
-    if isinstance(comments_raw, str):
-        comments_raw = json.loads(comments_raw)
-    comments = []
-    for i, c in enumerate(comments_raw):
-        if not isinstance(c, dict) or not isinstance(c.get("text"), str):
-            raise InputError(f"comment {i} has no `text`", where=where)
-        comments.append(
-            Comment(
-                id=str(c.get("id") or f"c{i + 1}"),
-                text=c["text"],
-                author=c.get("author"),
-                posted=_posted(c.get("posted")),
-                parent=c.get("parent"),
-                language=c.get("language"),
-                split_confidence=float(c.get("split_confidence", 1.0) or 1.0),
-            )
-        )
-    meta = rec.get("meta") or {}
-    if isinstance(meta, str):
-        meta = json.loads(meta)
-    title = str(rec.get("title") or "")
-    url = rec.get("url") or None
-    return Report(
-        id=str(rec.get("id") or content_id(url, title, body)),
-        body=body,
-        title=title,
-        source=rec.get("source") or None,
-        url=url,
-        published=_date(rec.get("published")),
-        language=rec.get("language") or None,
-        comments=tuple(comments),
-        path=rec.get("path") or None,
-        meta=frozen_map(meta),
-    )
+    if isinstance(rec, dict):
+        rec = {k: v for k, v in rec.items() if v is not None}
+        for key in ("comments", "meta"):
+            if isinstance(rec.get(key), str):
+                rec[key] = json.loads(rec[key])
+        if isinstance(rec.get("published"), dt.date):
+            rec["published"] = rec["published"].isoformat()
+    return from_record(rec, where)
 
 
 def report_to_record(report: Report) -> dict[str, Any]:
     """The input record of a report (text and metadata only; the inverse of :func:`record_to_report`)."""
-    return {
-        "id": report.id,
-        "title": report.title,
-        "body": report.body,
-        "source": report.source,
-        "url": report.url,
-        "published": report.published.isoformat() if report.published else None,
-        "language": report.language,
-        "comments": [
-            {
-                "id": c.id,
-                "author": c.author,
-                "posted": c.posted.isoformat() if c.posted else None,
-                "parent": c.parent,
-                "language": c.language,
-                "text": c.text,
-            }
-            for c in report.comments
-        ],
-        "meta": dict(report.meta),
-    }
+    from frontwatch.ingest.jsonl import report_to_record as to_record
+
+    return to_record(report)
 
 
 # -- reading a partition ---------------------------------------------------------------------------
 def _item(rec: Any, where: str, raw: str | None = None) -> Item:
     try:
-        return Item(where, report=record_to_report(rec, where))
+        report = record_to_report(rec, where)
+        if not report.body.strip() and not report.title.strip():
+            raise InputError("record has no text in `body` or `title`", where=where)
+        return Item(where, report=report)
     except FrontwatchError as exc:
         return Item(where, error=exc.one_line(), raw=raw)
     except (ValueError, TypeError, KeyError) as exc:
@@ -318,4 +247,31 @@ def write_jsonl_shards(reports: Iterable[Report], out: Path, per_shard: int = 10
     finally:
         if fh is not None:
             fh.close()
+    return written
+
+
+def write_parquet_shards(reports: Iterable[Report], out: Path, per_shard: int = 10_000) -> list[Path]:
+    """Write ``reports`` as Parquet shards ``out/shard-00000.parquet``... (comments and meta as JSON text)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    rows: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        path = out / f"shard-{len(written):05d}.parquet"
+        pq.write_table(pa.Table.from_pylist(rows), path, compression="zstd")
+        written.append(path)
+        rows.clear()
+
+    for report in reports:
+        rec = report_to_record(report)
+        rec["comments"] = json.dumps(rec["comments"], ensure_ascii=False)
+        rec["meta"] = json.dumps(rec["meta"], ensure_ascii=False, default=str)
+        rows.append(rec)
+        if len(rows) >= per_shard:
+            flush()
+    if rows:
+        flush()
     return written
