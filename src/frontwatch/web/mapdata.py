@@ -107,7 +107,25 @@ def state(fw: Any, day: dt.date, source: str | None = None) -> list[dict[str, An
     if source:
         keep = _places_of_source(fw, source)
         places = [p for p in places if p.get("id") in keep or p.get("name") in keep]
-    return [{k: _iso(v) for k, v in p.items()} for p in places]
+    missing = [str(p["id"]) for p in places if not p.get("feature") and p.get("id")]
+    features = _features(fw, missing) if missing else {}
+    return [{**{k: _iso(v) for k, v in p.items()}, "feature": p.get("feature") or features.get(str(p.get("id")))}
+            for p in places]
+
+
+def _features(fw: Any, place_ids: list[str]) -> dict[str, str]:
+    """The gazetteer feature (town, neighbourhood, ...) of each place, as its mentions recorded it."""
+    out: dict[str, str] = {}
+    for i in range(0, len(place_ids), 5000):
+        chunk = place_ids[i : i + 5000]
+        marks = ", ".join("?" for _ in chunk)
+        rows = fw.store.read(
+            f"SELECT place_id, MIN(feature) FROM place_mentions WHERE place_id IN ({marks}) AND feature IS NOT NULL "
+            "GROUP BY place_id",
+            chunk,
+        )
+        out.update({r[0]: r[1] for r in rows})
+    return out
 
 
 def map_payload(fw: Any, day: dt.date | None = None, source: str | None = None) -> dict[str, Any]:
@@ -185,11 +203,19 @@ def export_payload(fw: Any, day: dt.date | None = None, *, max_status: int = 300
     }
 
 
+def claim_report(claim: dict[str, Any]) -> str | None:
+    """The report a piece of evidence comes from (``report_id``, or the part of ``claim_id`` before ``:idx``)."""
+    if claim.get("report_id"):
+        return str(claim["report_id"])
+    cid = str(claim.get("claim_id") or "")
+    return cid.rsplit(":", 1)[0] if ":" in cid else None
+
+
 def _report_ids(status: dict[str, Any]) -> list[str]:
     ids = []
     for value in status.values():
         if isinstance(value, list):
-            ids += [c["report_id"] for c in value if isinstance(c, dict) and c.get("report_id")]
+            ids += [claim_report(c) for c in value if isinstance(c, dict) and claim_report(c)]
     return ids
 
 

@@ -319,7 +319,14 @@ function threadHref(reportId) {
   return FW.offline ? "#/reports/" + encodeURIComponent(reportId) : "/reports/" + encodeURIComponent(reportId);
 }
 
+function reportOf(c) {
+  if (c.report_id) return String(c.report_id);
+  const id = String(c.claim_id || "");
+  return id.includes(":") ? id.slice(0, id.lastIndexOf(":")) : null;
+}
+
 function evidenceItem(c) {
+  const reportId = reportOf(c);
   const where = c.field && c.field !== "title" && c.field !== "body" ? "comment by " + fmt(c.comment_author, "anonymous") : "article";
   const link = safeHref(c.url);
   return el("li", { className: "evidence" },
@@ -329,8 +336,8 @@ function evidenceItem(c) {
       (c.modality && c.modality !== "asserted" ? " · " + c.modality : "") +
       (c.claimant ? " · according to " + c.claimant : "") + " ",
       link ? el("a", { href: link, rel: "noopener noreferrer nofollow", target: "_blank", text: "original" }) : null,
-      c.report_id ? " · " : null,
-      c.report_id ? el("a", { href: threadHref(c.report_id), className: "thread-link", text: "thread" }) : null));
+      reportId ? " · " : null,
+      reportId ? el("a", { href: threadHref(reportId), className: "thread-link", text: "thread" }) : null));
 }
 
 function claimList(title, claims, cls) {
@@ -356,7 +363,7 @@ async function openPanel(p) {
   const dispute = st.disputing || st.dispute || [];
   panel.replaceChildren(
     el("button", { type: "button", className: "close", "aria-label": "close", text: "×", onclick: closePanel }),
-    el("h2", { className: "place-name", text: fmt(st.name || p.name) }),
+    el("h2", { className: "place-name", text: fmt((st.place && st.place.name) || p.name) }),
     el("dl", {},
       el("dt", { text: "Controller" }), el("dd", { className: "controller", text: fmt(st.controller, "no controller known") }),
       el("dt", { text: "Side" }), el("dd", { className: "side", text: fmt(st.side ?? p.side) }),
