@@ -324,6 +324,21 @@ def _segment(thread: list[Line], layout: str, first_conf: float, norm: str, publ
     return b.done
 
 
+def _is_byline(line: Line) -> bool:
+    return line.text.lower().startswith("by ") and line.kind == "name"
+
+
+def _is_dateline(line: Line) -> bool:
+    return (line.kind == "time" and parse_published(line.text) is not None) or _is_byline(line)
+
+
+def _same_name(a: str, b: str) -> bool:
+    def key(name: str) -> str:
+        return " ".join(re.sub(r"[^\w\s]", " ", name.lower()).split())
+
+    return key(a) == key(b)
+
+
 def _parent_of(item: dict[str, Any], earlier: list[tuple[str, str | None, str]]) -> str | None:
     """The id of the comment ``item`` replies to, when the text shows it."""
     wanted = item.get("parent_author")
@@ -335,7 +350,7 @@ def _parent_of(item: dict[str, Any], earlier: list[tuple[str, str | None, str]])
                 return cid
     if wanted:
         for cid, author, _ in reversed(earlier):
-            if author and author.lower() == wanted.lower():
+            if author and _same_name(author, wanted):
                 return cid
     if _is_quote(text.split("\n", 1)[0]):
         quoted = text.split("\n", 1)[0].strip(_QUOTE_OPEN + _QUOTE_CLOSE + " ")[:60]
@@ -364,7 +379,10 @@ def read_text(
     title = header.get("title", "")
     if not title and i < len(lines):
         first = lines[i]
-        alone = i + 1 >= len(lines) or lines[i + 1].gap >= 1
+        j = i + 1
+        while j < len(lines) and lines[j].gap == 0 and j <= i + 2 and _is_dateline(lines[j]):
+            j += 1  # a dateline or byline straight under the headline
+        alone = j >= len(lines) or lines[j].gap >= 1
         if alone and len(first.text) <= 250 and i + 1 < len(lines) and first.kind != "name":
             title = first.text
             i += 1
@@ -379,7 +397,7 @@ def read_text(
             day = parse_published(line.text)
             meta["dateline"] = line.text
             i += 1
-        elif line.text.lower().startswith("by ") and line.kind == "name" and follows:
+        elif _is_byline(line) and follows:
             meta.setdefault("author", line.author)
             i += 1
         else:
