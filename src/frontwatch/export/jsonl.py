@@ -25,8 +25,12 @@ def _when(value: str | None) -> dt.date | dt.datetime | None:
     return dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
 
 
-def report_from_document(doc: dict[str, Any]) -> Report:
-    """The report's own fields (no annotations) back from its contract document."""
+def report_from_document(doc: dict[str, Any], offsets: dict[str, int] | None = None) -> Report:
+    """The report's own fields (no annotations) back from its contract document.
+
+    ``offsets`` gives comments' ``source_offset`` (kept in the comments table, not the document).
+    """
+    offsets = offsets or {}
     comments = tuple(
         Comment(
             id=c["id"],
@@ -36,6 +40,7 @@ def report_from_document(doc: dict[str, Any]) -> Report:
             parent=c["parent"],
             language=c["language"],
             split_confidence=c["split_confidence"],
+            source_offset=offsets.get(c["id"]),
         )
         for c in doc["comments"]
     )
@@ -62,19 +67,23 @@ def annotations(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def document_record(doc: dict[str, Any]) -> dict[str, Any]:
+def document_record(doc: dict[str, Any], offsets: dict[str, int] | None = None) -> dict[str, Any]:
     from frontwatch.ingest.jsonl import report_to_record
 
-    record = dict(report_to_record(report_from_document(doc)))
+    record = dict(report_to_record(report_from_document(doc, offsets)))
     record["annotations"] = annotations(doc)
     return record
 
 
 def write(store: Any, out: str | Path | None) -> int:
+    offsets: dict[str, dict[str, int]] = {}
+    for rid, cid, offset in store.read("SELECT report_id, id, source_offset FROM comments WHERE source_offset IS NOT NULL"):
+        offsets.setdefault(rid, {})[cid] = offset
     written = 0
     with open_out(out) as fh:
         for doc in store.iter_documents():
-            fh.write(json.dumps(document_record(doc), ensure_ascii=False, default=str))
+            record = document_record(doc, offsets.get(doc["id"]))
+            fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str))
             fh.write("\n")
             written += 1
     return written

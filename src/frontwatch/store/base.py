@@ -271,22 +271,40 @@ class SQLStore:
 
     def document(self, report_id: str) -> dict[str, Any]:
         """The JSON-contract document of a stored report."""
-        rows = self._fetch("SELECT doc FROM reports WHERE id = ?", (report_id,))[1]
+        rows = self._fetch("SELECT id, doc, body FROM reports WHERE id = ?", (report_id,))[1]
         if not rows:
             raise NotFound(f"no report {report_id!r} in the store", where=self.location)
-        return json.loads(rows[0][0])
+        return self._assemble(rows)[0]
+
+    def _assemble(self, rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+        """Documents from ``(id, doc, body)`` rows, with comment texts put back."""
+        texts: dict[tuple[str, int], str] = {}
+        ids = [r[0] for r in rows]
+        for chunk in _chunks(ids, ID_CHUNK):
+            marks = ", ".join("?" for _ in chunk)
+            for rid, idx, text in self._fetch(
+                f"SELECT report_id, idx, text FROM comments WHERE report_id IN ({marks})", chunk
+            )[1]:
+                texts[(rid, idx)] = text
+        docs = []
+        for rid, doc_json, body in rows:
+            doc = json.loads(doc_json)
+            doc["body"] = body
+            for i, c in enumerate(doc["comments"]):
+                c["text"] = texts.get((rid, i), c.get("text"))
+            docs.append(doc)
+        return docs
 
     def iter_documents(self, batch: int = 1000) -> Iterator[dict[str, Any]]:
         """Every stored document, ordered by id."""
         last = ""
         while True:
             rows = self._fetch(
-                f"SELECT id, doc FROM reports WHERE id > ? ORDER BY id LIMIT {int(batch)}", (last,)
+                f"SELECT id, doc, body FROM reports WHERE id > ? ORDER BY id LIMIT {int(batch)}", (last,)
             )[1]
             if not rows:
                 return
-            for _, doc in rows:
-                yield json.loads(doc)
+            yield from self._assemble(rows)
             last = rows[-1][0]
 
     def documents(

@@ -164,10 +164,16 @@ def report_rows(report: Report, now: dt.datetime | None = None) -> ReportRows:
     doc = document(report)
     meta_json = _json(doc.pop("meta"))
     path = doc.pop("path")
-    # The annotations hash covers everything in the document but the volatile bits (path, meta);
-    # the stored document is that same JSON text with them added back (one serialisation).
+    # The stored document leaves out the texts that have their own columns (reports.body,
+    # comments.text); :meth:`SQLStore.document` puts them back. That halves what is written
+    # and keeps ``doc`` short, which DuckDB stores much faster than long strings.
+    doc["body"] = None
+    for c in doc["comments"]:
+        c["text"] = None
     ann_json = _json(doc)
-    annotations_hash = _sha(ann_json)
+    # The annotations hash covers everything but the volatile bits (path, meta).
+    texts = "\x1e".join([report.body] + [c.text for c in report.comments])
+    annotations_hash = _sha(ann_json + "\x1d" + texts)
     doc_json = f'{ann_json[:-1]},"path":{_json(path)},"meta":{meta_json}}}'
     chash = content_hash(report)
     now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
