@@ -383,7 +383,7 @@ def read_text(
         while j < len(lines) and lines[j].gap == 0 and j <= i + 2 and _is_dateline(lines[j]):
             j += 1  # a dateline or byline straight under the headline
         alone = j >= len(lines) or lines[j].gap >= 1
-        if alone and len(first.text) <= 250 and i + 1 < len(lines) and first.kind != "name":
+        if alone and len(first.text) <= 250 and i + 1 < len(lines):
             title = first.text
             i += 1
     day = parse_published(header["published"]) if header.get("published") else None
