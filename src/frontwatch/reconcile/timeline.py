@@ -22,7 +22,7 @@ import numpy as np
 from frontwatch.reconcile.table import ClaimTable
 
 #: Days over which a vote fades by a factor e.
-TAU = 30.0
+TAU = 7.0
 #: Vote mass of "we don't know", added to the total when computing confidence.
 PRIOR_MASS = 0.25
 #: A place is contested when the runner-up has this share of the winner's mass ...
@@ -33,8 +33,9 @@ CONTEST_SHARE = 0.25
 CONTEST_RECENT_DAYS = 5
 #: Raw confidence -> calibrated confidence (piecewise linear; fitted on simulated scenarios
 #: of seeds other than the evaluation seed with ``frontwatch eval reconcile --fit``).
-CALIBRATION_X = (0.0, 1.0)
-CALIBRATION_Y = (0.0, 1.0)
+#: Fitted with `frontwatch eval reconcile --claims-direct --fit --seed 201 --seed 202 --seed 203 --seed 204`.
+CALIBRATION_X = (0.0, 0.4951, 0.8043, 0.8718, 0.9038, 0.9227, 0.9353, 0.9496, 0.9649, 1.0)
+CALIBRATION_Y = (0.0, 0.8401, 0.9449, 0.9681, 0.9951, 0.9951, 0.9988, 0.9994, 1.0, 1.0)
 _NO_NEXT = np.iinfo(np.int64).max
 
 
@@ -64,8 +65,8 @@ def calibrate(raw: np.ndarray | float) -> np.ndarray:
     return np.interp(raw, CALIBRATION_X, CALIBRATION_Y)
 
 
-def compute(table: ClaimTable, vote_weight: np.ndarray) -> States:
-    """Every place's states given each source's vote weight (see the module doc)."""
+def compute(table: ClaimTable, claim_vote: np.ndarray) -> States:
+    """Every place's states given each claim's reliability weight (see the module doc)."""
     n_sides = len(table.sides)
     contested_code = table.contested_code
     n_places = len(table.place_keys)
@@ -76,7 +77,7 @@ def compute(table: ClaimTable, vote_weight: np.ndarray) -> States:
                       np.zeros(0, dtype=bool), np.zeros(n_places + 1, dtype=np.int64), empty_i, empty_f, empty_i)
     order = np.lexsort((table.day, table.source, table.place))
     p, s, d, k = table.place[order], table.source[order], table.day[order], table.side[order]
-    a = table.weight[order] * vote_weight[s]
+    a = table.weight[order] * claim_vote[order]
 
     # one vote per (place, source, day): the group's mass is its strongest claim's, shared
     new_g = np.ones(len(p), dtype=bool)

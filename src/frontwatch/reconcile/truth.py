@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +34,8 @@ PRIOR_STRENGTH = 3.0
 MIN_WEIGHT = 0.02
 MAX_WEIGHT = 4.0
 ITERATIONS = 8
+#: Weight a source's claims per side it credits (off: one weight per source).
+PER_SIDE = True
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Reliability:
     weight: float  # vote weight used by the timeline
     n_claims: int
     n_scored: int  # claims that could be checked against other sources
+    by_side: Mapping[str, float] = field(default_factory=dict)  # reliability of its claims for each side
 
 
 def load_priors(path: str | Path | None) -> dict[str, float]:
@@ -87,31 +90,58 @@ def weight_of(error: np.ndarray) -> np.ndarray:
 def discover(
     table: ClaimTable, priors: Mapping[str, float] | None = None, iterations: int = ITERATIONS
 ) -> tuple[States, list[Reliability], np.ndarray]:
-    """The timeline and each source's reliability, iterated to agreement (see the module doc)."""
+    """The timeline and each source's reliability, iterated to agreement (see the module doc).
+
+    Reliability is kept per source and, within a source, per side it credits: an outlet that
+    is right about everyone else but wrong whenever its own side is concerned loses weight
+    exactly there (its per-side error is smoothed towards its overall error).
+    """
     prior = prior_array(table, priors or {})
-    error = 1.0 - prior
-    n_src = len(table.sources)
+    n_src, n_sides = len(table.sources), len(table.sides)
     contested_code = table.contested_code
     direct = (table.depth == 0) & (table.side != contested_code) & (table.weight > 0)
     w = np.where(direct, table.weight, 0.0)
-    states = compute(table, weight_of(error))
-    scored = np.zeros(n_src)
+    unit = table.source * n_sides + table.side
+    error = 1.0 - prior
+    unit_error = np.repeat(error, n_sides)
+
+    def claim_vote() -> np.ndarray:
+        # a side's weights are rescaled so that its average over sources equals the sources'
+        # average: per-side reliability ranks sources within a side, it never mutes a side
+        uw = weight_of(unit_error).reshape(n_src, n_sides)
+        sw = weight_of(error)
+        counts = np.bincount(unit[direct], minlength=n_src * n_sides).reshape(n_src, n_sides) + 1e-9
+        side_mean = (uw * counts).sum(axis=0) / counts.sum(axis=0)
+        src_mean = (sw[:, None] * counts).sum(axis=0) / counts.sum(axis=0)
+        uw = uw * (src_mean / np.maximum(side_mean, 1e-9))[None, :]
+        per_unit = uw.reshape(-1)[unit] if PER_SIDE else sw[table.source]
+        return np.where(table.side == contested_code, sw[table.source], per_unit)
+
+    states = compute(table, claim_vote())
     for _ in range(iterations):
         informative = direct & (states.loo_controller >= 0)
         wrong = (table.side != states.loo_controller) & informative
-        scored = np.bincount(table.source, weights=np.where(informative, w, 0.0), minlength=n_src)
-        bad = np.bincount(table.source, weights=np.where(wrong, w, 0.0), minlength=n_src)
+        w_inf = np.where(informative, w, 0.0)
+        w_bad = np.where(wrong, w, 0.0)
+        scored = np.bincount(table.source, weights=w_inf, minlength=n_src)
+        bad = np.bincount(table.source, weights=w_bad, minlength=n_src)
         new_error = (bad + PRIOR_STRENGTH * (1.0 - prior)) / (scored + PRIOR_STRENGTH)
-        converged = np.allclose(new_error, error, atol=1e-4)
-        error = new_error
-        states = compute(table, weight_of(error))
+        u_scored = np.bincount(unit, weights=w_inf, minlength=n_src * n_sides)
+        u_bad = np.bincount(unit, weights=w_bad, minlength=n_src * n_sides)
+        new_unit = (u_bad + PRIOR_STRENGTH * np.repeat(new_error, n_sides)) / (u_scored + PRIOR_STRENGTH)
+        converged = np.allclose(new_unit, unit_error, atol=1e-4)
+        error, unit_error = new_error, new_unit
+        states = compute(table, claim_vote())
         if converged:
             break
     n_claims = np.bincount(table.source[table.depth == 0], minlength=n_src)
     n_scored = np.bincount(table.source[direct & (states.loo_controller >= 0)], minlength=n_src)
     vote = weight_of(error)
     rel = [
-        Reliability(name, float(prior[i]), float(1.0 - error[i]), float(vote[i]), int(n_claims[i]), int(n_scored[i]))
+        Reliability(name, float(prior[i]), float(1.0 - error[i]), float(vote[i]), int(n_claims[i]), int(n_scored[i]),
+                    {table.sides[k]: round(float(1.0 - unit_error[i * n_sides + k]), 3)
+                     for k in range(n_sides) if k != contested_code and u_count[i * n_sides + k] > 0})
+        for u_count in [np.bincount(unit[direct], minlength=n_src * n_sides)]
         for i, name in enumerate(table.sources)
     ]
     rel.sort(key=lambda r: (-r.reliability, r.source))
