@@ -67,11 +67,12 @@ def test_killed_ingest_stores_every_report_once(tmp_path: Path) -> None:
     stored = []
     for _ in range(KILLS):
         proc = subprocess.Popen(ingest_cmd(folder, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.15, 0.9) * full)
+        time.sleep(rng.uniform(0.3, 0.95) * full)
         proc.send_signal(signal.SIGKILL)
         assert proc.wait(timeout=60) == -signal.SIGKILL, f"ingest finished before the kill (seed {seed})"
         if db.exists():
             stored.append(check_consistent(db))
+    print(f"seed {seed}: reports stored after each kill: {stored}")
     done = subprocess.run(ingest_cmd(folder, db), capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert check_consistent(db) == N, f"seed {seed}; stored after kills: {stored}"
