@@ -128,15 +128,23 @@ class PostgresStore(SQLStore):
                 f"CREATE UNIQUE INDEX IF NOT EXISTS {table}_report_idx_key ON {table} (report_id, idx)"  # type: ignore[arg-type]
             )
 
+    def _postgis_schema(self) -> str | None:
+        row = self.con.execute(
+            "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'postgis'"
+        ).fetchone()
+        return str(row[0]) if row else None
+
     def _ensure_geo(self) -> None:
         available = self.con.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'").fetchone()
         if not available:
             return
-        try:
-            self.con.execute("CREATE EXTENSION IF NOT EXISTS postgis")
-        except self._psycopg.Error:
-            return  # not allowed to create it: plain lat/lon columns serve
-        point = "ST_SetSRID(ST_MakePoint(lon, lat), 4326)"
+        if self._postgis_schema() is None:
+            try:
+                self.con.execute("CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public")
+            except self._psycopg.Error:
+                return  # not allowed to create it: plain lat/lon columns serve
+        gis = self._postgis_schema()
+        point = f"{gis}.ST_SetSRID({gis}.ST_MakePoint(lon, lat), 4326)"
         for table in _GEO_TABLES:
             self.con.execute(f"CREATE INDEX IF NOT EXISTS {table}_geom_idx ON {table} USING GIST (({point}))")  # type: ignore[arg-type]
             self.con.execute(f"CREATE OR REPLACE VIEW {table}_geo AS SELECT t.*, {point} AS geom FROM {table} t")  # type: ignore[arg-type]
@@ -205,8 +213,12 @@ class PostgresStore(SQLStore):
     # -- spatial --------------------------------------------------------------------------
     def claims_near(self, lat: float, lon: float, km: float) -> list[dict[str, Any]]:
         """Control claims within ``km`` of a point: PostGIS when present, else lat/lon arithmetic."""
-        if self.postgis:
-            where = "ST_DWithin(ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326)::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)"
+        gis = self._postgis_schema() if self.postgis else None
+        if gis:
+            where = (
+                f"{gis}.ST_DWithin({gis}.ST_SetSRID({gis}.ST_MakePoint(c.lon, c.lat), 4326)::{gis}.geography, "
+                f"{gis}.ST_SetSRID({gis}.ST_MakePoint(?, ?), 4326)::{gis}.geography, ?)"
+            )
             params: list[Any] = [lon, lat, km * 1000.0]
         else:
             dlat = km / 111.0
