@@ -1,0 +1,114 @@
+"""Control claims: statements that a place changed hands, is contested, or is held.
+
+Territorial verbs give one claim per place they govern ("purged militants from Salheen and
+al-Qasileh, and the al-Madi station" gives three). The controller is the actor's side when it
+has one (else its id):
+
+- gained ("captured", "liberated", "pushed X from", "fell to", "took full control of"): the
+  agent — after "by"/"to" in the passive — gains; the patient is the previous controller;
+- handed_over ("handed over to"): the recipient; the giver is the previous controller;
+- lost ("withdrew from", "abandoned"): the agent loses the place;
+- contested ("besieged", "encircled", "penetrated defences in", "advanced into"): the
+  controller is the side that still holds the place when it is named (the besieged, the
+  defender), else None;
+- held ("ISIS-held Raqqa", "under the control of the SDF", "held by the Houthis").
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontwatch.extract.events import Statement
+from frontwatch.extract.parse import Mention, Parsed, PlaceRef
+from frontwatch.model import Actor, ControlClaim
+
+_HELD_AFTER = re.compile(r"^[-‐\s]?(?:held|controlled|run|occupied|dominated)\b", re.IGNORECASE)
+_HELD_BY = re.compile(
+    r"\b(?:under\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?control\s+of|controlled\s+by|held\s+by|occupied\s+by|"
+    r"in\s+the\s+hands\s+of|(?:remains?|remained|still)\s+(?:in|under)\s+(?:the\s+)?(?:hands|control)\s+of)\s*",
+    re.IGNORECASE,
+)
+_UNDER_X_CONTROL = re.compile(r"\bunder\s+(?:the\s+)?(?:full\s+|complete\s+)?(?P<who>[\w'’ -]{2,40}?)\s+control\b", re.IGNORECASE)
+
+
+def controller_of(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.side or actor.id
+
+
+def build(p: Parsed, statements: dict[int, Statement]) -> list[ControlClaim]:
+    """The control claims of sentence ``p`` (every modality; the stage keeps the non-factual ones out)."""
+    claims: list[ControlClaim] = []
+    for i, hit in enumerate(p.hits):
+        if hit.trigger.kind != "control":
+            continue
+        change = hit.trigger.change or "gained"
+        agent = hit.agent.actor.actor if hit.agent else None
+        patient = hit.patient.actor.actor if hit.patient else None
+        if change == "handed_over":
+            recipient = hit.recipient.actor.actor if hit.recipient else (agent if hit.passive else None)
+            controller, previous = controller_of(recipient), (None if hit.passive else controller_of(agent))
+        elif change == "contested":
+            controller, previous = controller_of(patient), None
+        elif change == "lost":
+            controller, previous = controller_of(agent), None
+        else:
+            controller = controller_of(agent)
+            previous = controller_of(patient) if not hit.passive else None
+            if previous is None and not hit.passive:
+                previous = _sibling_previous(p, hit, controller)
+        if previous == controller:
+            previous = None
+        for place in hit.places:
+            claims.append(_claim(place, controller, change, previous, statements[i]))
+    return claims
+
+
+def _sibling_previous(p: Parsed, hit: object, controller: str | None) -> str | None:
+    for other in p.hits:
+        if other is hit or other.trigger.kind != "control" or other.patient is None:
+            continue
+        prev = controller_of(other.patient.actor.actor)
+        if prev != controller:
+            return prev
+    return None
+
+
+def held(p: Parsed, statement_for: object) -> list[ControlClaim]:
+    """Claims that a place is held: 'ISIS-held Raqqa', 'held by the Houthis', 'under SDF control'."""
+    out: list[ControlClaim] = []
+    text = p.text
+    for a in p.actors:
+        if _HELD_AFTER.match(text[a.end : a.end + 14]):
+            place = next((r for r in p.places if a.end < r.start <= a.end + 40), None)
+            if place is not None:
+                out.append(_claim(place, controller_of(a.actor.actor), "held", None, statement_for(a.end, a.end + 6)))  # type: ignore[operator]
+    for m in _HELD_BY.finditer(text):
+        actor = _actor_at(p.actors, m.end(), m.end() + 12)
+        place = _place_before(p.places, m.start(), text)
+        if actor is not None and place is not None:
+            out.append(_claim(place, controller_of(actor.actor.actor), "held", None, statement_for(m.start(), m.end())))  # type: ignore[operator]
+    for m in _UNDER_X_CONTROL.finditer(text):
+        actor = _actor_at(p.actors, m.start("who"), m.end("who"))
+        place = _place_before(p.places, m.start(), text)
+        if actor is not None and place is not None:
+            out.append(_claim(place, controller_of(actor.actor.actor), "held", None, statement_for(m.start(), m.end())))  # type: ignore[operator]
+    return out
+
+
+def _actor_at(actors: list[Mention], lo: int, hi: int) -> Mention | None:
+    return next((a for a in actors if lo <= a.start <= hi), None)
+
+
+def _place_before(places: list[PlaceRef], pos: int, text: str) -> PlaceRef | None:
+    before = [r for r in places if r.end <= pos and not re.search(r"[;.]", text[r.end : pos])]
+    return before[-1] if before else None
+
+
+def _claim(place: PlaceRef, controller: str | None, change: str, previous: str | None, st: Statement) -> ControlClaim:
+    return ControlClaim(
+        place=place.mention, controller=controller, change=change, evidence=st.evidence,
+        previous_controller=previous, as_of=st.date, as_of_precision=st.precision,  # type: ignore[arg-type]
+        as_of_text=st.date_text, modality=st.modality, claimant=st.claimant,
+    )

@@ -1,0 +1,166 @@
+"""Events: ACLED type and sub-type, PLOVER type and mode, actors, place, date and fatalities.
+
+One sentence gives at most one event per kind of trigger (a territorial verb gives one per
+place it governs, as ACLED codes one event per location). The sub-type comes from the verb and
+from cues in the sentence: weapons (air strike, shelling, IED...), targets (civilians) and the
+actor's side (a government's capture is "Government regains territory", anyone else's
+"Non-state actor overtakes territory"; handing over and withdrawing are "Non-violent transfer
+of territory"). Fatalities follow ACLED's conservative rule: the lowest number stated; vague
+quantities count as their lowest reading (:data:`VAGUE`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontwatch.extract import lexicon
+from frontwatch.extract.parse import Doc, Hit, Parsed
+from frontwatch.model import ActorMention, Event, PlaceMention, Span
+
+#: Vague fatality words -> the number counted (the lowest sensible reading, documented).
+VAGUE: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "a few": 3, "few": 3, "several": 3, "some": 3, "a number of": 3, "many": 10, "a dozen": 12, "dozens": 12,
+    "dozens of": 12, "scores": 40, "scores of": 40, "hundreds": 100, "hundreds of": 100, "thousands": 1000, "thousands of": 1000,
+}
+_NUM = r"(?:\d[\d,]*|" + "|".join(sorted((re.escape(k) for k in VAGUE), key=len, reverse=True)) + r")"
+_QUAL = r"(?:at\s+least|some|about|around|nearly|almost|more\s+than|over|roughly|approximately|an\s+estimated|between)\s+"
+_FATAL = re.compile(
+    r"\b(?:" + _QUAL + r")?(?P<n>" + _NUM + r")(?:\s+(?:and|to|-)\s+\d+)?\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was|have\s+been|had\s+been|are|got)\s+)?"
+    r"(?:killed|dead|died|slain|perished|deaths|fatalities|lost\s+their\s+lives|bodies|executed|massacred)\b"
+    r"|\b(?:killing|killed|kills|left|leaving|death\s+toll\s+(?:rose\s+to|reached|of|stood\s+at))\s+(?:" + _QUAL + r")?(?P<m>" + _NUM + r")\b(?!\s+(?:wounded|injured))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """What every event and claim of one trigger shares: modality, claimant, date, evidence."""
+
+    modality: str
+    claimant: str | None
+    date: object  # dt.date | None
+    date_text: str | None
+    precision: int | None
+    evidence: Span
+
+
+def fatalities(text: str) -> int | None:
+    """The lowest number of dead stated in ``text``, or None."""
+    found = []
+    for m in _FATAL.finditer(text):
+        raw = (m.group("n") or m.group("m") or "").lower()
+        if raw in ("a", "an", "one") and m.group("m") is None and not re.search(r"\b(?:killed|dead|died)\b", m.group(0), re.I):
+            continue
+        value = int(raw.replace(",", "")) if raw[:1].isdigit() else VAGUE.get(raw)
+        if value is not None and value < 100000:
+            found.append(value)
+    return min(found) if found else None
+
+
+def is_state_side(actor: ActorMention | None, doc: Doc) -> bool:
+    if actor is None or actor.actor is None:
+        return False
+    a = actor.actor
+    if a.side == "government":
+        return doc.country is None or a.country in (None, doc.country)
+    return a.inter == 1 and (a.country == doc.country if doc.country else False)
+
+
+def control_subtype(hit: Hit, doc: Doc) -> str:
+    change = hit.trigger.change
+    if change in ("handed_over", "lost"):
+        return "Non-violent transfer of territory"
+    if change in ("contested", "held"):
+        return "Armed clash"
+    if hit.agent is None:
+        return "Government regains territory" if hit.trigger.name == "retake" else "Non-state actor overtakes territory"
+    return "Government regains territory" if is_state_side(hit.agent.actor, doc) else "Non-state actor overtakes territory"
+
+
+def violent_subtype(text: str, hit: Hit) -> str:
+    for rx, sub in lexicon.VIOLENCE_SUBTYPES:
+        if rx.search(text):
+            return sub
+    for rx, _, sub in lexicon.SUBTYPE_CUES:
+        if rx.search(text):
+            return sub
+    target = hit.patient.actor.actor if hit.patient and hit.patient.actor.actor else None
+    if target is not None and target.inter == 7:
+        return "Attack"
+    if target is None and lexicon.CIVILIAN_TARGET.search(text[hit.end :]) and not re.search(
+        r"\b(?:soldiers|fighters|militants|troops|gunmen|rebels|members)\b", text[hit.end :], re.I
+    ):
+        return "Attack"
+    return "Armed clash"
+
+
+def sentence_subtypes(p: Parsed) -> list[tuple[Hit, str]]:
+    """(hit, sub-type) for the events of one sentence."""
+    text = p.text
+    control = [h for h in p.hits if h.trigger.kind == "control" and h.trigger.change != "held"]
+    kinds: dict[str, Hit] = {}
+    for h in p.hits:
+        if h.trigger.kind != "control":
+            kinds.setdefault(h.trigger.kind, h)
+    out: list[tuple[Hit, str]] = []
+    if "protest" in kinds:
+        h = kinds.pop("protest")
+        if lexicon.PROTEST_FORCE.search(text):
+            sub = "Excessive force against protesters"
+        elif lexicon.PROTEST_INTERVENTION.search(text):
+            sub = "Protest with intervention"
+        elif lexicon.RIOT_VIOLENT.search(text):
+            sub = "Violent demonstration"
+        else:
+            sub = "Peaceful protest"
+        out.append((h, sub))
+        for k in ("clash", "violence", "riot", "arrest"):
+            kinds.pop(k, None)
+    if "riot" in kinds:
+        h = kinds.pop("riot")
+        out.append((h, "Mob violence" if lexicon.MOB.search(text) else "Violent demonstration"))
+        kinds.pop("clash", None)
+        kinds.pop("violence", None)
+    violent = [kinds.pop(k) for k in ("clash", "violence") if k in kinds]
+    if violent and not control:
+        h = min(violent, key=lambda x: x.start)
+        out.append((h, violent_subtype(text, h)))
+    simple = {"agreement": "Agreement", "arrest": "Arrests", "looting": "Looting/property destruction",
+              "disrupt": "Disrupted weapons use", "base": "Headquarters or base established", "change": "Change to group/activity"}
+    for kind, h in kinds.items():
+        if kind in simple:
+            out.append((h, simple[kind]))
+    return out
+
+
+def build(p: Parsed, doc: Doc, statements: dict[int, Statement]) -> list[Event]:
+    """The events of sentence ``p``; ``statements`` maps hit index to its modality and date."""
+    events: list[Event] = []
+    dead = fatalities(p.text)
+    for i, hit in enumerate(p.hits):
+        if hit.trigger.kind == "control" and hit.trigger.change != "held":
+            sub = control_subtype(hit, doc)
+            for place in hit.places or [None]:
+                events.append(_event(sub, hit, place.mention if place else None, statements[i], dead))
+    index = {id(h): i for i, h in enumerate(p.hits)}
+    for hit, sub in sentence_subtypes(p):
+        for place in hit.places or [None]:
+            events.append(_event(sub, hit, place.mention if place else None, statements[index[id(hit)]], dead))
+    return events
+
+
+def _event(sub: str, hit: Hit, place: PlaceMention | None, st: Statement, dead: int | None) -> Event:
+    acled_type, plover, mode = lexicon.SUBTYPES[sub]
+    actor1 = hit.agent.actor if hit.agent else None
+    actor2 = hit.patient.actor if hit.patient else (hit.recipient.actor if hit.recipient else None)
+    if hit.passive and hit.trigger.kind == "control":
+        actor2 = hit.patient.actor if hit.patient else None
+    return Event(
+        type=acled_type, sub_type=sub, evidence=st.evidence, plover=plover, plover_mode=mode,
+        actor1=actor1, actor2=actor2, assoc_actors=tuple(a.actor for a in hit.assoc), place=place,
+        date=st.date, date_text=st.date_text, time_precision=st.precision,  # type: ignore[arg-type]
+        fatalities=dead, modality=st.modality, claimant=st.claimant,
+    )

@@ -1,0 +1,355 @@
+"""Sentence analysis shared by events and claims: actors, places and trigger words with roles.
+
+A :class:`Doc` holds what the whole report tells about its context (the country most of its
+places lie in, its publication date, the non-state actors it is about), so that a generic word
+("militants", "government forces") resolves to the actor it denotes. :func:`analyse` turns one
+sentence into a :class:`Parsed` sentence: actor mentions, place mentions (from the geoparser,
+plus "the city"-style references to the last place, plus — for territorial verbs only — a
+capitalised fallback when the geoparser found nothing there) and trigger :class:`Hit` s with
+their agent, patient and governed places.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from frontwatch.extract import lexicon
+from frontwatch.extract.actors import ActorDictionary, Match, choose
+from frontwatch.extract.sentences import is_shouting
+from frontwatch.model import Actor, ActorMention, PlaceMention, Report
+
+_CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although|though|however|meanwhile)\s|\.\s|\s[-–—]\s", re.IGNORECASE)
+_REGION_CUT = re.compile(
+    r",?\s+(?:located|situated|lying|which|that\s+(?:is|lies|was)|where|who|after|before|following|amid|when|while|despite|since|"
+    r"as\s+(?:part|the|a)|in\s+(?:an?|the)\s+(?:operation|offensive|attack|assault|battle)|with\s+the\s+(?:help|support|backing)|"
+    r"supported\s+by|backed\s+by|and\s+then)\b",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(
+    r"^(?:[\s,]|and|or|&|as\s+well\s+as|the|of|its|nearby|neighbou?rhoods?|districts?|quarters?|villages?|towns?|"
+    r"areas?|hills?|stations?|suburbs?|areas?|positions?|parts?)*$",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_COORDINATED = re.compile(r"^\s*(?:over\s+)?(?:by|to)?\s*,?\s*(?:or|and|and\s+then|then)\s*,?\s*$", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:\w+ly\s+|also\s+|now\s+|all\s+)?$", re.IGNORECASE)
+_BY_AFTER = re.compile(r"^\s*(?:over\s+)?(?:by\b|,?\s*(?:or|and)\s+[\w\s]{1,30}?\s+(?:by|to)\b)", re.IGNORECASE)
+_COREF = re.compile(r"\b(?:the|this|that)\s+(?:city|town|village|area|neighbou?rhood|district|quarter|base|airport|airbase|settlement|suburb|locality|hill|region|province)\b", re.IGNORECASE)
+_CAPS_SEQ = re.compile(r"\b(?:(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|bani|beni|deir|tal|tell|jabal|jebel|wadi|ras|bab|kafr|ain|ayn|abu|umm|the)[-\s])?[A-Z][\w'’]*(?:[-\s](?:al-|el-|ad-|ash-|as-|ar-|of\s+)?[A-Z][\w'’]*)*"
+    r"(?:\s+(?:station|airport|airbase|air\s+base|base|hill|district|neighbou?rhood|quarter|dam|bridge|crossing|square|gate|"
+    r"roundabout|hospital|school|factory|citadel|castle|prison|camp|checkpoint|village|town|city|refinery|oilfield|field))?")
+_NOT_PLACE = frozenset(
+    "The A An After Last Other This That These Those It He She They We I You Our Their Its His Her Today Yesterday Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November "
+    "December Meanwhile However But And Or So Then Earlier Later Also According Sources Reports Officials".split()
+)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """Context for resolving generic actor words in one report."""
+
+    country: str | None
+    date: dt.date | None
+    nonstate: tuple[Actor, ...]
+    dictionary: ActorDictionary
+
+    def state_actor(self, role: str) -> Actor:
+        cc = (self.country or "").lower()
+        if role == "progov":
+            found = self.dictionary.get(f"{cc}-progov") or self.dictionary.get(f"{cc}-military")
+        else:
+            found = self.dictionary.get(f"{cc}-military")
+        if found:
+            return found
+        name = "State Forces" if role == "state" else "Pro-Government Forces"
+        return Actor(f"{cc or 'xx'}-{role}-unidentified", f"{name} ({self.country or 'unknown country'})", 1 if role == "state" else 3, "government", country=self.country)
+
+    def plain_actor(self, role: str) -> Actor:
+        inter = {"civilians": 7, "protesters": 6, "rioters": 5}[role]
+        cc = (self.country or "xx").lower()
+        return Actor(f"{cc}-{role}", f"{role.capitalize()} ({self.country or 'unknown country'})", inter, None, country=self.country)
+
+    def nonstate_actor(self, against: set[str]) -> Actor:
+        for actor in self.nonstate:
+            if (actor.side or actor.id) not in against:
+                return actor
+        cc = (self.country or "").lower()
+        found = self.dictionary.get(f"{cc}-opposition")
+        if found and (found.side or found.id) not in against:
+            return found
+        return Actor(f"{cc or 'xx'}-unidentified-armed-group", f"Unidentified Armed Group ({self.country or 'unknown country'})", 3, None, country=self.country)
+
+
+def make_doc(report: Report, dictionary: ActorDictionary) -> Doc:
+    """Focus country (where most places lie) and the non-state actors the report names most."""
+    countries: Counter[str] = Counter()
+    for pm in report.places:
+        place = pm.place or pm.parent
+        if place is not None and place.country and pm.kind == "toponym":
+            countries[place.country] += 2 if pm.span.field in ("title", "body") else 1
+    country = countries.most_common(1)[0][0] if countries else None
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    named: dict[str, Actor] = {}
+    for weight_fields, weight in ((("title", "body"), 3), (None, 1)):
+        for name, text in report.fields():
+            if weight_fields is not None and name not in weight_fields:
+                continue
+            if weight_fields is None and name in ("title", "body"):
+                continue
+            for m in dictionary.find(text):
+                if not m.actors:
+                    continue
+                actor = choose(m.actors, country, report.published)
+                if country is None and actor.country:
+                    countries[actor.country] += 1
+                if actor.inter in (2, 3, 4) and actor.side != "government":
+                    counts[actor.id] += weight
+                    first.setdefault(actor.id, len(first))
+                    named[actor.id] = actor
+    if country is None and countries:
+        country = countries.most_common(1)[0][0]
+    ranked = sorted(counts, key=lambda a: (-counts[a], first[a]))
+    return Doc(country, report.published, tuple(named[a] for a in ranked), dictionary)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # offsets relative to the sentence
+    end: int
+    actor: ActorMention
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    start: int
+    end: int
+    mention: PlaceMention
+
+
+@dataclass
+class Hit:
+    trigger: lexicon.Trigger
+    start: int
+    end: int
+    passive: bool = False
+    agent: Mention | None = None
+    patient: Mention | None = None
+    recipient: Mention | None = None
+    places: list[PlaceRef] = field(default_factory=list)
+    assoc: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Parsed:
+    field: str
+    offset: int  # sentence start in its field
+    text: str
+    actors: list[Mention]
+    places: list[PlaceRef]
+    hits: list[Hit]
+
+
+def resolve_mentions(report: Report, field_name: str, offset: int, text: str, doc: Doc,
+                     places: Sequence[PlaceRef]) -> list[Mention]:
+    """Actor mentions of a sentence, generic words resolved against the document context."""
+    matches = [m for m in doc.dictionary.find(text) if not _covered_by_toponym(m, places)]
+    named: list[tuple[Match, Actor]] = [(m, choose(m.actors, doc.country, doc.date)) for m in matches if m.actors]
+    against = {a.side or a.id for _, a in named} | {"government"}
+    out: list[Mention] = []
+    named_iter = {id(m): a for m, a in named}
+    for m in matches:
+        if m.actors:
+            actor = named_iter[id(m)]
+        elif m.generic in ("state", "progov"):
+            actor = doc.state_actor(m.generic)
+        elif m.generic == "nonstate":
+            actor = doc.nonstate_actor(against)
+        else:
+            actor = doc.plain_actor(m.generic or "civilians")
+        span = report.span(field_name, offset + m.start, offset + m.end)
+        out.append(Mention(m.start, m.end, ActorMention(actor, span, m.loaded)))
+    return out
+
+
+def _covered_by_toponym(m: Match, places: Sequence[PlaceRef]) -> bool:
+    return any(p.start <= m.start and m.end <= p.end and p.mention.kind == "toponym" for p in places)
+
+
+def find_hits(text: str) -> list[Hit]:
+    """Trigger words of a sentence, longest first, without overlaps."""
+    text = _URL.sub(lambda m: " " * len(m.group(0)), text)
+    found: list[tuple[int, int, int, lexicon.Trigger]] = []
+    for order, trig in enumerate(lexicon.TRIGGERS):
+        for m in trig.pattern.finditer(text):
+            found.append((m.start(), -(m.end() - m.start()), order, trig))
+    found.sort(key=lambda x: (x[0], x[1], x[2]))
+    hits: list[Hit] = []
+    for start, neglen, _, trig in found:
+        end = start - neglen
+        if any(start < h.end and h.start < end for h in hits):
+            continue
+        hits.append(Hit(trig, start, end))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        lo = m.end()
+    m = _CLAUSE_BREAK.search(text, end)
+    return lo, (m.start() if m else len(text))
+
+
+def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
+    """Agent, patient, recipient and governed places of every hit of sentence ``p``.
+
+    ``fallback`` places are used by a territorial verb only when no known place is in reach.
+    """
+    text = p.text
+    for i, hit in enumerate(p.hits):
+        lo, hi = clause_bounds(text, hit.start, hit.end)
+        nxt = next((h.start for h in p.hits[i + 1 :] if h.trigger.kind == "control"), hi)
+        hi_gov = min(hi, nxt) if hit.trigger.kind == "control" else hi
+        prev_end = max([h.end for h in p.hits[:i] if h.trigger.kind == "control"] + [lo])
+        voice = hit.trigger.voice
+        passive = voice == "passive" or (
+            voice == "auto" and (bool(_BE_BEFORE.search(text[max(lo, hit.start - 20) : hit.start])) or bool(_BY_AFTER.match(text[hit.end : hi])))
+        )
+        hit.passive = passive
+        before = [a for a in p.actors if lo <= a.start and a.end <= hit.start]
+        before_any = [a for a in p.actors if a.end <= hit.start]
+        after = [a for a in p.actors if hit.end <= a.start and a.end <= hi]
+        assoc_after = _assoc_split(text, after)
+        after = [a for a in after if a not in assoc_after]
+        hit.assoc = assoc_after + _assoc_split(text, before)
+        before = [a for a in before if a not in hit.assoc]
+        if passive:
+            hit.agent = after[0] if after else None
+            hit.patient = before[-1] if before else None
+        elif voice == "nominal":
+            hit.agent = before[0] if before else next((a for a in after if not _preceded_by(text, a.start, ("of", "from", "to"))), None)
+            hit.patient = next((a for a in after if _preceded_by(text, a.start, ("from",))), None)
+        else:
+            hit.agent = before[0] if before else (before_any[-1] if before_any and not after else None)
+            rest = [a for a in after if a is not hit.agent]
+            if hit.agent is None and len(rest) >= 2 and hit.trigger.kind != "control":
+                hit.agent, rest = rest[0], rest[1:]
+            hit.patient = rest[0] if rest else None
+            if hit.trigger.change == "handed_over":
+                hit.recipient = next((a for a in after if _preceded_by(text, a.start, ("to",))), None)
+        if hit.trigger.kind == "control":
+            hit.places = _governed_places(p.text, p.places, hit, prev_end, hi_gov, passive)
+            if not hit.places and fallback:
+                hit.places = _governed_places(p.text, list(fallback), hit, prev_end, hi_gov, passive)
+            prev = next((h for h in reversed(p.hits[:i]) if h.trigger.kind == "control"), None)
+            if not hit.places and prev is not None and _COORDINATED.match(text[prev.end : hit.start]):
+                hit.places = list(prev.places)
+        else:
+            hit.places = _event_places(p, hit, lo, hi)
+
+
+def _assoc_split(text: str, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for a in mentions:
+        head = text[max(0, a.start - 45) : a.start]
+        cue = lexicon.ASSOC_CUE.search(head)
+        if cue and not re.search(r"[;.]", head[cue.end() :]):
+            out.append(a)
+    return out
+
+
+def _preceded_by(text: str, start: int, words: tuple[str, ...]) -> bool:
+    head = text[max(0, start - 30) : start].lower().split()
+    head = [w for w in head if w not in ("the", "a", "an", "its", "their", "some")]
+    return bool(head) and head[-1].strip(",") in words
+
+
+def _governed_places(text: str, places: Sequence[PlaceRef], hit: Hit, prev_end: int, hi: int, passive: bool) -> list[PlaceRef]:
+    if passive:
+        region = [r for r in places if prev_end <= r.start and r.end <= hit.start]
+        return _list_group(text, region, from_end=True)
+    cut = _REGION_CUT.search(text, hit.end, hi)
+    end = cut.start() if cut else hi
+    if hit.trigger.change == "handed_over":
+        to = re.search(r"\bto\b", text[hit.end : end])
+        region = [r for r in places if hit.end <= r.start and r.end <= (hit.end + to.start() if to else end)]
+        if not region:  # "X was handed over to Y": the place comes first
+            region = [r for r in places if prev_end <= r.start and r.end <= hit.start]
+            return _list_group(text, region, from_end=True)
+        return _list_group(text, region, from_end=False)
+    region = [r for r in places if hit.end <= r.start and r.end <= end]
+    return _list_group(text, region, from_end=False)
+
+
+def _event_places(p: Parsed, hit: Hit, lo: int, hi: int) -> list[PlaceRef]:
+    after = [r for r in p.places if hit.end <= r.start and r.end <= hi]
+    if after:
+        return _list_group(p.text, after, from_end=False)
+    before = [r for r in p.places if lo <= r.start and r.end <= hit.start]
+    return before[-1:]
+
+
+def _list_group(text: str, refs: list[PlaceRef], *, from_end: bool) -> list[PlaceRef]:
+    """The places that form one list ("X, Y and the Z station") at the start (or end) of ``refs``."""
+    if not refs:
+        return []
+    refs = sorted(refs, key=lambda r: r.start)
+    if from_end:
+        refs = refs[::-1]
+    group = [refs[0]]
+    for r in refs[1:]:
+        a, b = (group[-1], r) if not from_end else (r, group[-1])
+        gap = text[a.end : b.start]
+        if b.start < a.end or _LIST_GAP.match(gap.strip()) or not gap.strip():
+            group.append(r)
+        else:
+            break
+    return sorted(group, key=lambda r: r.start)
+
+
+def fallback_places(report: Report, field_name: str, offset: int, text: str, actors: Sequence[Mention],
+                    known: Sequence[PlaceRef], dates: Sequence[tuple[int, int]]) -> list[PlaceRef]:
+    """Capitalised names the geoparser did not mark, as unresolved mentions (for claims only)."""
+    words = re.findall(r"[A-Za-z]+", text)
+    if is_shouting(text) or (len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words)):
+        return []
+    out: list[PlaceRef] = []
+    for m in _CAPS_SEQ.finditer(text):
+        s, e = m.start(), m.end()
+        word = m.group(0)
+        if word.split()[0] in _NOT_PLACE and len(word.split()) == 1:
+            continue
+        if word.startswith(("The ", "the ")):
+            s += 4
+            word = word[4:]
+        if s == 0 or re.search(r"[.!?]\s*$", text[:s]) and word.split()[0] in _NOT_PLACE:
+            continue
+        if any(a.start < e and s < a.end for a in actors) or any(k.start < e and s < k.end for k in known):
+            continue
+        if any(ds < e and s < de for ds, de in dates):
+            continue
+        span = report.span(field_name, offset + s, offset + e)
+        out.append(PlaceRef(s, e, PlaceMention(span, None, 3)))
+    return out
+
+
+def coref_places(report: Report, field_name: str, offset: int, text: str, last: PlaceMention | None,
+                 known: Sequence[PlaceRef]) -> list[PlaceRef]:
+    """'the city', 'the town': the last place named before, in the same field."""
+    if last is None:
+        return []
+    out = []
+    for m in _COREF.finditer(text):
+        if any(k.start < m.end() and m.start() < k.end for k in known):
+            continue
+        if re.match(r"\s+of\b", text[m.end() :]):
+            continue
+        out.append(PlaceRef(m.start(), m.end(), last))
+    return out

@@ -1,0 +1,134 @@
+"""The ``extract`` stage: events and control claims from every field of a report.
+
+Title, body and every comment are split into sentences; each sentence gets its actors, places
+(from the geoparse stage), dates and trigger words (:mod:`.parse`); each trigger gets its
+modality and claimant (:mod:`.modality`). Events of every modality are kept (consumers treat
+only :data:`~frontwatch.model.FACTUAL_MODALITIES` as facts); control claims are kept only
+when factual — a question, denial, hypothesis or recommendation is never a claim.
+
+Claimant: the named source of a reported statement ("SOHR"); otherwise the writer — the
+report's source (outlet) for the article, the comment's author (or ``comment <id>``) for a
+comment. Comment ranges that quote the article (:mod:`.quotes`) give no claims.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+
+from frontwatch.extract import actors as actor_dict
+from frontwatch.extract import claims as claim_rules
+from frontwatch.extract import dates, events, lexicon, modality, parse, quotes, sentences
+from frontwatch.extract.actors import ActorDictionary
+from frontwatch.model import FACTUAL_MODALITIES, ControlClaim, Event, PlaceMention, Report
+from frontwatch.pipeline import Resources, stage
+
+_NOT_EVENT_PLACES = ("demonym", "metonym")
+
+
+def dictionary_for(resources: Resources) -> ActorDictionary:
+    """The actor dictionary (packaged, with the user's ``actors`` file merged), loaded once."""
+    extra = resources.settings.get("actors") or None
+    return resources.get(f"actors:{extra or ''}", lambda: actor_dict.load(extra))  # type: ignore[no-any-return]
+
+
+@stage("extract", requires=["places"], assigns=["events", "control_claims"])
+def extract(report: Report, resources: Resources) -> Report:
+    """Events (ACLED and PLOVER types) and control claims, with modality and claimant."""
+    return run(report, dictionary_for(resources))
+
+
+def run(report: Report, dictionary: ActorDictionary) -> Report:
+    """Annotate ``report`` with events and factual control claims."""
+    doc = parse.make_doc(report, dictionary)
+    all_events: list[Event] = []
+    all_claims: list[ControlClaim] = []
+    article = f"{report.title}\n{report.body}"
+    for field_name, text in report.fields():
+        if not text.strip():
+            continue
+        if field_name in ("title", "body"):
+            writer = report.source or "article"
+            base_date = report.published
+            quoted: list[tuple[int, int]] = []
+        else:
+            comment = report.comment(field_name)
+            writer = comment.author or f"comment {comment.id}"
+            posted = comment.posted
+            base_date = (posted.date() if isinstance(posted, dt.datetime) else posted) or report.published
+            quoted = quotes.quoted_ranges(text, article)
+        ev, cl = _field(report, field_name, text, doc, writer, base_date, quoted)
+        all_events.extend(ev)
+        all_claims.extend(cl)
+    return report.with_(events=tuple(all_events), control_claims=tuple(c for c in all_claims if c.modality in FACTUAL_MODALITIES))
+
+
+def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: str, base_date: dt.date | None,
+           quoted: list[tuple[int, int]]) -> tuple[list[Event], list[ControlClaim]]:
+    mentions = sorted(
+        (pm for pm in report.places if pm.span.field == field_name and pm.kind not in _NOT_EVENT_PLACES),
+        key=lambda pm: pm.span.start,
+    )
+    out_events: list[Event] = []
+    out_claims: list[ControlClaim] = []
+    previous_events: list[int] = []
+    last_place: PlaceMention | None = None
+    for s_start, s_end in sentences.split(text):
+        sent = text[s_start:s_end]
+        here = [pm for pm in mentions if s_start <= pm.span.start and pm.span.end <= s_end]
+        if quotes.inside(quoted, s_start, s_end):
+            last_place = here[-1] if here else last_place
+            continue
+        refs = [parse.PlaceRef(pm.span.start - s_start, pm.span.end - s_start, pm) for pm in here]
+        refs += parse.coref_places(report, field_name, s_start, sent, last_place, refs)
+        refs.sort(key=lambda r: r.start)
+        hits = parse.find_hits(sent)
+        date_refs = dates.find(sent, base_date)
+        actors = parse.resolve_mentions(report, field_name, s_start, sent, doc, refs)
+        p = parse.Parsed(field_name, s_start, sent, actors, refs, hits)
+        if hits:
+            fallback = []
+            if any(h.trigger.kind == "control" for h in hits):
+                fallback = parse.fallback_places(report, field_name, s_start, sent, actors, refs, [(d.start, d.end) for d in date_refs])
+            parse.assign_roles(p, fallback)
+        statement_for = _statements(report, field_name, s_start, sent, date_refs, base_date, writer)
+        st = {i: statement_for(h.start, h.end) for i, h in enumerate(hits)}
+        new_events = events.build(p, doc, st)
+        new_claims = claim_rules.build(p, st) + claim_rules.held(p, statement_for)
+        if not new_events and lexicon.ASSOC_CUE.search(sent) and previous_events:
+            _add_assoc(out_events, previous_events, actors)
+        if new_events:
+            previous_events = list(range(len(out_events), len(out_events) + len(new_events)))
+        out_events.extend(new_events)
+        out_claims.extend(new_claims)
+        if here:
+            last_place = here[-1]
+    return out_events, out_claims
+
+
+def _statements(report: Report, field_name: str, s_start: int, sent: str, date_refs: list[dates.DateRef],
+                base_date: dt.date | None, writer: str) -> Callable[[int, int], events.Statement]:
+    evidence = report.span(field_name, s_start, s_start + len(sent))
+    if date_refs:
+        ref = date_refs[0]
+        when: tuple[dt.date | None, str | None, int | None] = (ref.date, ref.text, ref.precision)
+    else:
+        day, precision = dates.default(base_date)
+        when = (day, None, precision)
+
+    def statement(start: int, end: int) -> events.Statement:
+        att = modality.classify(sent, start, end)
+        claimant = att.source if att.modality == "reported" and att.source else writer
+        return events.Statement(att.modality, claimant, when[0], when[1], when[2], evidence)
+
+    return statement
+
+
+def _add_assoc(out: list[Event], indices: list[int], mentions: list[parse.Mention]) -> None:
+    for i in indices:
+        ev = out[i]
+        taken = {a.actor.id for a in (ev.actor1, ev.actor2, *ev.assoc_actors) if a is not None and a.actor is not None}
+        extra = tuple(m.actor for m in mentions if m.actor.actor is not None and m.actor.actor.id not in taken)
+        if extra:
+            out[i] = dataclasses.replace(ev, assoc_actors=ev.assoc_actors + extra)
