@@ -10,47 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from batch_plugin import make_plugin
+
 from frontwatch.batch.partitions import write_jsonl_shards
 from frontwatch.synth import generate_reports
-
-PLUGIN = '''
-import os
-from frontwatch.pipeline import stage
-
-CRASH_ID = {crash_id!r}
-CRASH_MARKER = {crash_marker!r}
-
-
-@stage("batchtest_mark", assigns=["meta.words"])
-def mark(report, resources):
-    """Count words (a cheap, deterministic annotation)."""
-    if "EXPLODE" in report.body:
-        raise ValueError("this document explodes")
-    meta = dict(report.meta)
-    meta["words"] = len(report.body.split())
-    meta["comment_words"] = sum(len(c.text.split()) for c in report.comments)
-    return report.with_(meta=meta)
-
-
-@stage("batchtest_crash", assigns=["crash"])
-def crash(report, resources):
-    """Kill this worker process once, on the report CRASH_ID."""
-    if CRASH_ID and report.id == CRASH_ID and not os.path.exists(CRASH_MARKER):
-        with open(CRASH_MARKER, "w") as fh:
-            fh.write(str(os.getpid()))
-        os._exit(17)
-    return report
-'''
-
-
-def make_plugin(folder: Path, crash_id: str | None = None) -> tuple[str, str]:
-    """A plugin file and a pipeline file using its stages; returns (plugin, pipeline)."""
-    plugin = folder / "batchtest_stages.py"
-    marker = folder / "crashed.marker"
-    plugin.write_text(PLUGIN.format(crash_id=crash_id, crash_marker=str(marker)), encoding="utf-8")
-    pipeline = folder / "pipeline.toml"
-    pipeline.write_text('stages = ["batchtest_mark", "batchtest_crash"]\n', encoding="utf-8")
-    return str(plugin), str(pipeline)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import make_plugin
+from batch_plugin import make_plugin
 
 from frontwatch.batch.engine import run_batch
 from frontwatch.batch.manifest import Manifest

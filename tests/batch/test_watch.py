@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_plugin
+from batch_plugin import make_plugin
 
 from frontwatch.api import Frontwatch
 from frontwatch.batch.engine import load_plugin
