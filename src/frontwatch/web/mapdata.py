@@ -200,7 +200,21 @@ def export_payload(fw: Any, day: dt.date | None = None, *, max_status: int = 300
         "snapshots": snapshots,
         "status": status,
         "documents": documents,
+        "place_sources": _sources_by_place(fw),
     }
+
+
+def _sources_by_place(fw: Any) -> dict[str, list[str]]:
+    """For the offline source filter: the outlets that made claims about each place."""
+    rows = fw.store.read(
+        "SELECT DISTINCT COALESCE(c.place_id, c.place_name), r.source FROM claims c JOIN reports r ON r.id = c.report_id "
+        "WHERE r.source IS NOT NULL"
+    )
+    out: dict[str, list[str]] = {}
+    for place, source in rows:
+        if place:
+            out.setdefault(str(place), []).append(source)
+    return out
 
 
 def claim_report(claim: dict[str, Any]) -> str | None:

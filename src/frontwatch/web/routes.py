@@ -151,12 +151,12 @@ def list_claims(
     return page(rows, limit, offset)
 
 
-@router.get("/status/{place}", dependencies=read, summary="Who holds a place on a day, and the evidence")
+@router.get("/status/{place:path}", dependencies=read, summary="Who holds a place on a day, and the evidence")
 def status(request: Request, place: str, at: Day = None) -> dict[str, Any]:
     return {"ok": True, **fw_of(request).status(place, at)}
 
 
-@router.get("/timeline/{place}", dependencies=read, summary="Control of a place over time")
+@router.get("/timeline/{place:path}", dependencies=read, summary="Control of a place over time")
 def timeline(request: Request, place: str) -> dict[str, Any]:
     result = fw_of(request).timeline(place)
     return {"ok": True, **result} if isinstance(result, dict) else {"ok": True, "place": place, "intervals": result}

@@ -21,6 +21,7 @@ function el(tag, attrs, ...children) {
     if (k === "text") node.textContent = String(v);
     else if (k === "className") node.className = v;
     else if (k === "href") { const safe = safeHref(v); if (safe) node.setAttribute("href", safe); }
+    else if (k === "route") node.setAttribute("href", ownRoute(v));
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, String(v));
   }
@@ -45,12 +46,17 @@ function safeHref(value) {
     return url.href;
   } catch (e) { return null; }
 }
+/** A link inside this page: "/reports/<id>" served, "#/reports/<id>" offline (ids are URL-encoded). */
+function ownRoute(parts) {
+  const path = parts.map((p) => "/" + encodeURIComponent(String(p))).join("");
+  return FW.offline ? "#" + path : path;
+}
 function fmt(value, fallback) {
   return value === null || value === undefined || value === "" ? (fallback || "unknown") : String(value);
 }
 function pct(value) { return typeof value === "number" ? Math.round(value * 100) + "%" : "unknown"; }
 function say(text) { document.getElementById("message").textContent = text || ""; }
-FW.el = el; FW.safeHref = safeHref; FW.fmt = fmt; FW.pct = pct; FW.say = say;
+FW.el = el; FW.ownRoute = ownRoute; FW.safeHref = safeHref; FW.fmt = fmt; FW.pct = pct; FW.say = say;
 
 /* -- dates ------------------------------------------------------------------------------ */
 function dayNumber(iso) { return Math.round(Date.parse(iso + "T00:00:00Z") / 86400000); }
@@ -315,10 +321,6 @@ function closePanel() {
   panel.replaceChildren();
 }
 
-function threadHref(reportId) {
-  return FW.offline ? "#/reports/" + encodeURIComponent(reportId) : "/reports/" + encodeURIComponent(reportId);
-}
-
 function reportOf(c) {
   if (c.report_id) return String(c.report_id);
   const id = String(c.claim_id || "");
@@ -337,7 +339,7 @@ function evidenceItem(c) {
       (c.claimant ? " · according to " + c.claimant : "") + " ",
       link ? el("a", { href: link, rel: "noopener noreferrer nofollow", target: "_blank", text: "original" }) : null,
       reportId ? " · " : null,
-      reportId ? el("a", { href: threadHref(reportId), className: "thread-link", text: "thread" }) : null));
+      reportId ? el("a", { route: ["reports", reportId], className: "thread-link", text: "thread" }) : null));
 }
 
 function claimList(title, claims, cls) {

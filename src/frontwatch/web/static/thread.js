@@ -71,9 +71,10 @@
       return;
     }
     const link = FW.safeHref(doc.url);
-    const back = FW.offline ? "#" : "/";
+    const back = FW.el("a", { className: "back", text: "← map" });
+    back.setAttribute("href", FW.offline ? "#" : "/");
     root.replaceChildren(
-      FW.el("a", { href: back, className: "back", text: "← map" }),
+      back,
       FW.el("h1", { className: "title", text: FW.fmt(doc.title, "(untitled)") }),
       FW.el("p", { className: "meta" }, FW.fmt(doc.source, "unknown source") + " · " + FW.fmt(doc.published, "undated") + " ",
         link ? FW.el("a", { href: link, rel: "noopener noreferrer nofollow", target: "_blank", text: "original" }) : null),
