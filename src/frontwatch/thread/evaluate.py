@@ -8,10 +8,14 @@ RumourEval 2017 layout: ``SPLIT/<event>/<thread>/source-tweet/<id>.json``,
 from __future__ import annotations
 
 import json
+import re
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from lxml import etree
 
 from frontwatch.errors import InputError, InputNotFound
 from frontwatch.model import SDQC
@@ -124,3 +128,33 @@ def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                     yield json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise InputError(f"not JSON: {exc.msg}", where=f"{path}:{n}") from None
+
+
+# -- moderation ---------------------------------------------------------------------------------
+_NEWS_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def news_bodies(path: Path) -> Iterator[str]:
+    """Article bodies from a geoparsing XML corpus (``<text>``) or the FA-KES ``.xlsx`` (long cells)."""
+    if path.suffix.lower() == ".xlsx":
+        with zipfile.ZipFile(path) as z:
+            root = etree.fromstring(z.read("xl/sharedStrings.xml"))
+        for si in root.iter("{*}si"):
+            text = "".join(t.text or "" for t in si.iter("{*}t"))
+            if len(text) >= 300:
+                yield text
+        return
+    try:
+        tree = etree.parse(str(path), etree.XMLParser(recover=True, huge_tree=True))
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise InputError(f"cannot read XML: {exc}", where=str(path)) from None
+    for node in tree.iter("text"):
+        if node.text and node.text.strip():
+            yield node.text
+
+
+def news_sentences(path: Path) -> Iterator[str]:
+    for body in news_bodies(path):
+        for sentence in _NEWS_SENTENCE.split(" ".join(body.split())):
+            if len(sentence) > 20:
+                yield sentence

@@ -1,0 +1,178 @@
+"""The ``moderate`` stage: incitement, dehumanisation, threat, insult and identity-attack flags.
+
+Rules (:mod:`frontwatch.thread.rules`) run sentence by sentence over each comment. A match is
+dropped when the sentence reports, quotes, condemns or negates it — "an air strike killed 12",
+"those who call to kill them all are criminals", a line in quotation marks, "nobody should kill
+prisoners" — because reporting or condemning violence is not incitement. A flag whose words
+name its victims by pronoun or metaphor ("Kill them all", "the rats") gets a ``target_group``:
+the nearest group named before it in the comment, else in the comment it answers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import regex
+
+from frontwatch.model import Comment, Flag, Report
+from frontwatch.pipeline import Resources, stage
+from frontwatch.thread.lang import supported
+from frontwatch.thread.rules import COMBATANTS, IDENTITY, RULES, Rule
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
+_QUOTE_PAIRS = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»|(?<!\w)'[^'\n]{6,}'(?!\w)")
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|reported|reports|according to|claimed|claims|warned|warns|chanted|shouted|"
+    r"wrote|written|painted|footage|video|photos? shows?|defector|survivors?|witnesses|residents|activists|"
+    r"monitors?|quote|slogan|dates back|in a statement|announced|the ministry|the governor|state media|"
+    r"human rights watch|amnesty|the un\b|a un\b|un report|countered|argued|insisted|stated|declared|alleged|accused)\b",
+    re.I,
+)
+_CONDEMN = re.compile(
+    r"\b(?:those|people|anyone|whoever|who(?:ever)?)\s+(?:who\s+)?(?:calls?|called|says?|said|wants?|chants?|shouts?|write|writes)\b"
+    r"|\bstop\s+(?:calling|saying|it\b)|\bcalling\s+(?:\w+\s+){0,3}\w+\s+(?:is|was)\b|\b(?:is|are)\s+(?:a\s+)?(?:war\s+)?crimes?\b"
+    r"|\bracis[tm]\b|\bgenocide\s+starts\b|\bcondemn\w*|\bdisgrac\w*|\bshameful\b|\bmust\s+face\s+justice\b"
+    r"|\bis\s+(?:exactly\s+)?(?:what|how)\s+(?:\w+\s+){0,3}(?:say|says|want|wants|starts?)\b|\bgeneralis\w+|\bgeneraliz\w+"
+    r"|\bhate\s+(?:speech|the\s+kremlin)|\bnobody\s+was\s+arrested\b|\bcalled\s+(?:them|the\s+\w+)\b|\bcall\s+(?:\w+\s+)?\w+\s+\"",
+    re.I,
+)
+_NEGATION = re.compile(
+    r"\b(?:nobody|no\s+one|noone|never|shouldn'?t|should\s+not|mustn'?t|must\s+not|won'?t|will\s+not|not|stop)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+#: Sentences about real animals, pests or diseases: their animal words are literal.
+_LITERAL = re.compile(
+    r"\b(?:flu|vets?|veterinar\w*|zoos?|farms?|pets?|kennels?|wildlife|species|livestock|poultry|cattle|feed|"
+    r"outbreak|insecticides?|pest\s+control|sniffer|stray|leash|bitten|owners?|breeders?|mold|mould|inspectors?|"
+    r"tsetse|infected|hunting|shelters?|rabies|herds?|flock|dog\s+show|circus|sanctuary|rescued|fur|tigers?|birds?)\b",
+    re.I,
+)
+_ALWAYS_PEOPLE = re.compile(r"\b(?:sub-?humans?|untermensch\w*|orcs?)\b", re.I)
+_GROUP = regex.compile(r"\b(?:" + COMBATANTS[3:-1] + "|" + IDENTITY[3:-1] + r")\b", regex.I)
+_BESIEGED = re.compile(r"\b(?:pocket|besieged|encircled|siege|trapped|cauldron|kessel|surrounded)\b", re.I)
+_PLURAL = {
+    "jihadi": "jihadists", "jihadist": "jihadists", "jihadis": "jihadists", "terrorist": "terrorists",
+    "arab": "Arabs", "muslim": "Muslims", "jew": "Jews", "kurd": "Kurds", "alawite": "Alawites", "sunni": "Sunnis",
+    "shiite": "Shiites", "russian": "Russians", "ukrainian": "Ukrainians", "american": "Americans", "yank": "Americans",
+    "yanks": "Americans", "syrian": "Syrians", "iraqi": "Iraqis", "afghan": "Afghans", "palestinian": "Palestinians",
+    "israeli": "Israelis", "iranian": "Iranians", "turk": "Turks",
+}
+_ACRONYMS = {"isis", "fsa", "saa", "ypg", "sdf", "rsf"}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    rule: Rule
+    start: int
+    end: int
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+
+
+def _canonical(word: str) -> str:
+    low = word.lower()
+    if low in _ACRONYMS:
+        return word.upper()
+    return _PLURAL.get(low, low if low.islower() or not word[0].isupper() else word)
+
+
+def _groups(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), _canonical(m.group(0))) for m in _GROUP.finditer(text)]
+
+
+def resolve_group(text: str, start: int, end: int, context: str = "") -> str | None:
+    """The group a flag at ``text[start:end]`` is about: inside it, before it, after it, then ``context``."""
+    groups = _groups(text)
+    inside = [g for g in groups if start <= g[0] < end]
+    before = [g for g in groups if g[1] <= start]
+    after = [g for g in groups if g[0] >= end]
+    pick = inside[0] if inside else before[-1] if before else after[0] if after else None
+    besieged = bool(_BESIEGED.search(text))
+    if pick is None and context:
+        ctx = _groups(context)
+        pick = ctx[-1] if ctx else None
+        besieged = besieged or bool(_BESIEGED.search(context))
+    if pick is None:
+        return None
+    name = pick[2]
+    return f"besieged {name}" if besieged and regex.fullmatch(COMBATANTS, pick[2], regex.I) else name
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTE_PAIRS.finditer(text)]
+
+
+def find_hits(text: str) -> list[Hit]:
+    """Rule matches in ``text`` that survive the reporting, quoting, condemning and negation checks."""
+    quotes = _quoted(text)
+    hits: list[Hit] = []
+    for s0, e0 in _sentences(text):
+        sentence = text[s0:e0]
+        reported = bool(_REPORTING.search(sentence))
+        condemned = bool(_CONDEMN.search(sentence))
+        literal = bool(_LITERAL.search(sentence))
+        for rule in RULES:
+            for m in rule.pattern.finditer(sentence):
+                s, e = m.span()
+                while s < e and not sentence[s].isalnum():
+                    s += 1
+                while e > s and sentence[e - 1] in " ,;:":
+                    e -= 1
+                if e - s < 2:
+                    continue
+                a, b = s0 + s, s0 + e
+                if any(qa <= a < qb for qa, qb in quotes):
+                    continue
+                if condemned or (reported and rule.category != "insult"):
+                    continue
+                if rule.category != "insult" and _NEGATION.search(sentence[:s]):
+                    continue
+                if literal and rule.category == "dehumanisation" and not _ALWAYS_PEOPLE.search(sentence[s:e]):
+                    continue
+                hits.append(Hit(rule, a, b))
+    return _best(hits)
+
+
+def _best(hits: list[Hit]) -> list[Hit]:
+    """One hit per category per overlapping region: the highest score, then the longest."""
+    hits.sort(key=lambda h: (h.rule.category, -h.rule.score, -(h.end - h.start)))
+    kept: list[Hit] = []
+    for h in hits:
+        if any(k.rule.category == h.rule.category and k.start < h.end and h.start < k.end for k in kept):
+            continue
+        kept.append(h)
+    kept.sort(key=lambda h: (h.start, h.rule.category))
+    return kept
+
+
+def flags_for_comment(report: Report, comment: Comment, context: str = "") -> list[Flag]:
+    out: list[Flag] = []
+    for h in find_hits(comment.text):
+        group = resolve_group(comment.text, h.start, h.end, context) if h.rule.resolve_target else None
+        score = min(0.99, h.rule.score + (0.05 if group else 0.0))
+        rationale = h.rule.rationale + (f"; target: {group}" if group else "")
+        out.append(Flag(comment.id, h.rule.category, report.span(comment.id, h.start, h.end), round(score, 3),
+                        rationale, group))
+    return out
+
+
+def flags_for(report: Report) -> tuple[Flag, ...]:
+    by_id = {c.id: c for c in report.comments}
+    out: list[Flag] = []
+    previous = ""
+    for c in report.comments:
+        parent = by_id.get(c.parent or "")
+        context = parent.text if parent else previous
+        if c.text.strip() and supported(c):
+            out.extend(flags_for_comment(report, c, context))
+        previous = c.text
+    return tuple(out)
+
+
+@stage("moderate", requires=["report.comments"], assigns=["flags"])
+def moderate(report: Report, resources: Resources) -> Report:
+    """Incitement, dehumanisation, threat, insult and identity-attack flags on comment spans."""
+    return report.with_(flags=flags_for(report))

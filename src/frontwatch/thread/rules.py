@@ -1,0 +1,134 @@
+"""The moderation lexicon and patterns (ours, written for conflict-comment threads).
+
+Each :class:`Rule` is a regular expression for one category with a base score and a short
+rationale. :mod:`frontwatch.thread.moderation` applies them sentence by sentence and drops a
+match that is quoted, reported ("the governor said"), condemned ("those who call to kill them
+are criminals") or negated ("nobody should kill prisoners").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+_I = re.IGNORECASE
+
+
+def alt(words: str) -> str:
+    return "(?:" + "|".join(sorted(words.split("|"), key=len, reverse=True)) + ")"
+
+
+#: Identity groups (religion, ethnicity, nationality) for identity attacks and group targets.
+IDENTITY = alt(
+    "arabs|muslims|moslems|jews|christians|kurds|alawites|alawis|sunnis|shias|shia|shiites|druze|yazidis|turks|"
+    "russians|ukrainians|americans|yanks|syrians|iraqis|afghans|africans|palestinians|israelis|iranians|persians|"
+    "armenians|azeris|chechens|pashtuns|somalis|sudanese|libyans|yemenis|lebanese|europeans|westerners|"
+    "blacks|whites|asians|refugees|migrants|immigrants|zionists|arab|muslim|jew|kurd|alawite|sunni|shiite|"
+    "druze|russian|ukrainian|american|yank|syrian|iraqi|afghan|palestinian|israeli|iranian|turk"
+)
+#: Combatant and political groups (targets of incitement, not identity groups).
+COMBATANTS = alt(
+    "jihadists|jihadis|jihadi|jihadist|terrorists|terrorist|militants|rebels|fighters|insurgents|soldiers|troops|"
+    "militias|militiamen|collaborators|traitors|houthis|hamas|isis|daesh|nusra|fsa|saa|ypg|sdf|rsf|wagner|"
+    "hezbollah|taliban|shabaab|separatists|mercenaries|conscripts|occupiers|invaders|prisoners|captives|"
+    "civilians|settlers|protesters|regime|opposition|loyalists|shabiha|orcs|nazis|khokhols|moskals|katsaps"
+)
+VERMIN = alt(
+    "rats|rat|cockroaches|cockroach|roaches|vermin|parasites|parasite|insects|lice|maggots|termites|leeches|"
+    "subhumans|subhuman|untermenschen|untermensch|orcs|orc|savages|beasts|animals|pigs|swine|dogs|apes|"
+    "monkeys|hyenas|jackals|snakes|vipers|mongrels|locusts|scum|filth"
+)
+PLURAL_VERMIN = "|".join(w for w in VERMIN[3:-1].split("|") if w.endswith("s") or w in ("vermin", "lice", "swine", "scum", "filth"))
+#: Nouns that are only ever insults or dehumanising when applied to people (no literal use in threads).
+STRONG_VERMIN = alt("cockroaches|vermin|subhumans|subhuman|untermenschen|untermensch|orcs|orc")
+DISEASE = alt("plague|cancer|disease|virus|infection|tumou?r|infestation|pestilence")
+NEGATIVE_TRAITS = alt(
+    "terrorists|savages|nazis|animals|parasites|barbarians|vermin|subhuman|traitors|agents|dogs|filth|scum|rapists|"
+    "murderers|killers|evil|cowards|liars|thieves|criminals|inferior|ignorant|warmongers|backward|primitive|"
+    "a plague|a cancer|a disease|a nation of \\w+|a race of \\w+|nothing but \\w+|the enemy|snakes|rats|pigs|"
+    "iranian agents|russian agents|terrorist scum|all the same|lying|treacherous|bloodthirsty|barbaric"
+)
+KILL = alt(
+    "kill|murder|slaughter|exterminate|execute|shoot|hang|gas|nuke|butcher|behead|massacre|annihilate|eradicate|"
+    "burn|torch|flatten|crush|grind|liquidate|finish off|wipe out|wipe|obliterate|cleanse|purge|lynch|stone|"
+    "bury|drown|starve|shell|bomb|carpet[- ]bomb|hit|strike|destroy|erase"
+)
+#: Verbs that call for killing whatever their object (the rest need a people object or "all").
+HARD_KILL = alt(
+    "kill|murder|slaughter|exterminate|execute|hang|gas|nuke|butcher|behead|massacre|annihilate|eradicate|"
+    "liquidate|wipe out|obliterate|lynch|carpet[- ]bomb|flatten|torch|cleanse|purge"
+)
+PEOPLE_OBJ = (
+    r"(?:them|him|her|'?em|everyone|everybody|all of them|every (?:last |single )?(?:one|man|\w+)|"
+    r"(?:the|these|those|all|their|all the) (?:\w+ )?(?:" + COMBATANTS[3:-1] + "|" + IDENTITY[3:-1] + "|"
+    + VERMIN[3:-1] + r"|people|men|women|children|kids|families|villagers|refugees|civilians|bastards|"
+    r"prisoners|captives|traitors|cowards|lot|rest|remaining \w+)|(?:" + COMBATANTS[3:-1] + "|" + VERMIN[3:-1] + "))"
+)
+TOTAL = r"(?:\s+(?:all|too|now|already|again|completely|every(?:one| last one| single one)|to the last|down to the last|until nothing (?:moves|is left)|until they \w+|off the map|off the face of the earth|on sight))"
+_CLAUSE = r"(?:^|(?<=[,;:.!?\-—–(]\s)|(?<=[,;:.!?\-—–(])|(?<=\b(?:just|so|now|then|please|simply|go|must|should|need to|gotta|time to|let's|lets|we must|we should|we need to|you must|you should|we have to|better)\s))\s*"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    category: str
+    pattern: re.Pattern[str]  # a `regex` pattern (variable-width look-behind)
+    score: float
+    rationale: str
+    #: True when the match names its victims by a pronoun or metaphor to resolve to a group.
+    resolve_target: bool = True
+
+
+def _r(category: str, regex: str, score: float, rationale: str, resolve: bool = True) -> Rule:
+    return Rule(category, re.compile(regex, _I), score, rationale, resolve)
+
+
+RULES: tuple[Rule, ...] = (
+    # -- incitement: calls to kill, expel or starve people ----------------------------------
+    _r("incitement_to_violence", _CLAUSE + r"(?<!\w)(?:" + HARD_KILL + r")\b(?!\s+(?:ratio|count|zone|list|switch|chain|time))\s+(?:the\s+\w+\s+of\s+)?(?:" + PEOPLE_OBJ + r"|(?-i:[A-Z][a-z]+)(?=[\s.!,]|$))" + TOTAL + "?", 0.9, "imperative call to kill"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:" + KILL + r")\s+" + PEOPLE_OBJ + TOTAL, 0.9, "call to kill them all"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:shoot|bomb|shell|burn|crush|grind|starve)\s+(?:" + PEOPLE_OBJ + r")(?:\s+(?:out|into \w+|on sight|inside|alive|until \w+(?: \w+)?))?", 0.8, "imperative call to violence against people"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:burn|flatten|nuke|raze|level)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:\w+\s+)?(?:town|city|village|district|camp|neighbou?rhood|house|houses|place|country)(?:\s+down)?(?:\s+with them inside)?", 0.85, "call to destroy a populated place"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:drop|use|send)\s+(?:white phosphorus|chemical weapons|gas|nukes?|napalm|barrel bombs?)\s+on\s+\w+", 0.9, "call to use indiscriminate weapons"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:cut|slit)\s+(?:their|his|her)\s+throats?", 0.9, "call to cut throats"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:line|lined)\s+(?:them|'em)\s+up(?:\s+against\s+(?:a|the)\s+wall)?", 0.85, "call for summary execution"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:put|send)\s+a\s+bullet\s+(?:in|into|through)\s+" + PEOPLE_OBJ + r"|\bsomeone should (?:put a bullet|kill|shoot|hang)\b[^.!?]*", 0.85, "call to shoot"),
+    _r("incitement_to_violence", r"\b(?:don'?t|do not|never)\s+let\s+(?:them|'em|any(?: of them)?|one of them|the \w+|these \w+|those \w+)\s+(?:leave|escape|get out|go|get away|survive|live|walk out|flee)\b", 0.85, "call to stop people escaping (with a call to kill nearby)"),
+    _r("incitement_to_violence", _CLAUSE + r"let\s+(?:them|'em|the \w+|these \w+|those \w+)\s+(?:all\s+)?(?:burn|rot|die|starve|bleed|suffer|surrender or die|fry|choke)\b(?:\s+in\s+(?:place|their \w+|hell|the \w+))?", 0.85, "wishing death on people"),
+    _r("incitement_to_violence", r"\b(?:surrender|give up|lay down (?:their|your) arms)\s+or\s+(?:die|be killed|perish)\b(?:\s+in\s+place)?", 0.75, "surrender-or-die demand"),
+    _r("incitement_to_violence", r"(?:^|(?<=[,;:.!?]\s))\s*(?:show\s+|give\s+(?:them\s+)?)?no\s+(?:mercy|quarter)\b(?!\s+(?:was|were|is|has|had|in\s+the\s+(?:media|press|debate)))(?:\s+(?:for|to)\s+(?:" + PEOPLE_OBJ + r"|\w+))?|\b(?:take|taking)\s+no\s+prisoners\b(?!\s+in\s+the\s+(?:media|debate))|\bdon'?t\s+take\s+(?:any\s+)?prisoners\b|\bshoot\s+on\s+sight\b|\bleave\s+no(?:\s+one|body)\s+alive\b", 0.85, "no-mercy call"),
+    _r("incitement_to_violence", r"\b(?:they|these \w+|those \w+|all of them|the \w+|every one of them|anyone who [^.!?]{0,40}?)\s+(?:should|must|need to|ought to|deserve to|have to)\s+(?:all\s+)?(?:be\s+)?(?:all\s+)?(?:killed|hanged|hung|shot|executed|exterminated|gassed|wiped out|burned|burnt|slaughtered|beheaded|nuked|die|be put down|be put to death|put to death)\b(?:\s+(?:too|in \w+(?: \w+){0,2}))?", 0.85, "says people should be killed"),
+    _r("incitement_to_violence", r"\b(?:deserve(?:s)?\s+(?:to\s+die|death|extermination|to be exterminated|to be killed|a bullet)|deserve to die)\b(?:,?\s+every (?:single )?one)?", 0.8, "says people deserve death"),
+    _r("incitement_to_violence", r"\b(?:i\s+)?hope\s+(?:they|the \w+|these \w+|those \w+|every one of (?:them|those \w+)|all of them)\s+(?:all\s+)?(?:die|dies|burn|burns|rot|rots|gets? killed|gets? blown(?: to pieces| up)?|suffer|starve)\b(?:\s+in\s+\w+)?", 0.75, "wishing death on people"),
+    _r("incitement_to_violence", r"\bthe only good \w+ is a dead (?:one|\w+)\b", 0.85, "says only a dead enemy is good"),
+    _r("incitement_to_violence", r"(?:^|(?<=[.!?]\s))\s*death\s+to\s+(?:the\s+)?\w+", 0.8, "death-to slogan"),
+    _r("incitement_to_violence", r"\b(?:are|is)\s+(?:all\s+)?legitimate\s+targets\b|\bhit\s+them\s+all\b", 0.8, "calls people legitimate targets"),
+    _r("incitement_to_violence", r"\b(?:keep|maintain)\s+the\s+siege\s+until\s+[^.!?]*|\blet\s+no\s+(?:food|water|aid)\s+in\b|\bno\s+food,\s*no\s+water\b", 0.8, "call to starve people"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:shell|bomb|hit|strike|target)\s+(?:the\s+)?(?:refugees|civilians|families|women|children|villagers|hospitals?|camps?)(?:\s+too)?\b", 0.85, "call to attack civilians"),
+    # -- dehumanisation: people as vermin, animals, disease --------------------------------
+    _r("dehumanisation", r"\bthe\s+(?:rats|cockroaches|vermin|orcs|subhumans|savages|parasites(?=\s+(?:will|must|should|are hiding|keep)))\b", 0.85, "calls people vermin"),
+    _r("dehumanisation", r"\b(?:these|those|such|you|dirty|filthy|little|bloody|fucking|jihadi|jihadist|terrorist|islamist|" + COMBATANTS[3:-1] + "|" + IDENTITY[3:-1] + r")\s+(?:" + PLURAL_VERMIN + r")\b(?!\s+(?:in\s+the\s+zoo|were\s+evacuated|of\s+war\b))", 0.85, "calls people vermin or animals"),
+    _r("dehumanisation", r"\b(?:they|these|those|who|\w+s)\s+(?:are|were|is)\s+(?:nothing\s+but\s+|just\s+|all\s+|only\s+|simply\s+|no\s+better\s+than\s+)?(?:a\s+bunch\s+of\s+|a\s+pack\s+of\s+|a\s+nation\s+of\s+)?(?:" + VERMIN + r")\b", 0.85, "calls people vermin or animals"),
+    _r("dehumanisation", r"(?:^|(?<=[.!?]\s))\s*(?:" + VERMIN + r")(?:,\s*(?:all|every one|each|every last one)\s+of\s+them|\s+(?:keep|are hiding|are fleeing|will|deserve|must|should))", 0.8, "calls people vermin or animals"),
+    _r("dehumanisation", r"(?<!\w)(?:" + STRONG_VERMIN + r")\b(?!\s+(?:in\s+the\s+zoo|were\s+found))", 0.75, "dehumanising name for people"),
+    _r("dehumanisation", r"\b(?:not|aren'?t|isn'?t|no longer)\s+(?:even\s+)?(?:human(?:\s+beings)?|people|humans)\b|\bdon'?t\s+deserve\s+to\s+be\s+called\s+human\b|\bsub-?human\b", 0.85, "denies people are human"),
+    _r("dehumanisation", r"(?<!treated )(?<!treat )(?<!caged )(?<!kept )(?<!held )(?<!living )(?<!live )(?<!than )\blike\s+(?:the\s+)?(?:rats|cockroaches|vermin|roaches|insects|rabbits|animals|dogs|pigs|lice|maggots)\b(?!\s+(?:from|off|leaving)\s+a\s+sinking\s+ship)(?:\s+they\s+are)?", 0.75, "compares people to vermin or animals"),
+    _r("dehumanisation", r"\bscurr(?:y|ied|ying)\s+(?:out|away|off|back|into|like|from)\b|\binfest(?:ed|ing)?\s+(?:by|with)\s+(?:them|these|those|" + IDENTITY[3:-1] + r")\b|\bbreed(?:ing)?\s+like\b", 0.7, "describes people as pests"),
+    _r("dehumanisation", r"\b(?:" + IDENTITY + r"|these people|those people|they)\s+(?:are|is)\s+(?:a\s+|like\s+a\s+)?" + DISEASE + r"\b", 0.8, "calls a people a disease"),
+    _r("dehumanisation", r"\bexterminat(?:e|ion)\b(?=[^.!?]*\b(?:vermin|rats|cockroaches|roaches|pests|insects))|\b(?:cleansed|purged|eradicated)\s+from\b", 0.75, "pest-control language for people"),
+    _r("dehumanisation", r"\bdogs\s+of\s+\w+|\btreated\s+as\s+dogs\b|\bmincemeat\b", 0.75, "calls people animals"),
+    # -- threats: first person harm to the addressee ----------------------------------------
+    _r("threat", r"\b(?:we|i)(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to|\s+am\s+going\s+to|\s+shall|'m\s+going\s+to)\s+(?:personally\s+)?(?:find|hunt|kill|get|slaughter|cut|come\s+for|deal\s+with|burn|shoot|hang|make)\s+(?:you|your|u)\b[^.!?]*", 0.85, "first-person threat to the reader"),
+    _r("threat", r"\b(?:we|i)(?:'re|\s+are|'m|\s+am)\s+coming\s+for\s+(?:you|your)\b[^.!?]*|\byour\s+days\s+are\s+numbered\b|\bwe\s+know\s+where\s+you\s+live\b|\bwe\s+have\s+your\s+address\b|\benjoy\s+your\s+last\s+days\b|\bwatch\s+your\s+back\b|\bnext\s+time\s+we\s+see\s+you\b[^.!?]*", 0.85, "threat to the reader"),
+    _r("threat", r"\byou(?:'ll|\s+will)\s+(?:all\s+)?(?:be\s+next|pay|die|burn|hang|regret|be\s+dealt\s+with|be\s+killed|be\s+slaughtered)\b[^.!?]*|\b(?:traitors|people|scum|those)\s+like\s+you\s+will\s+be\s+(?:dealt\s+with|hanged|shot|punished|found)\b[^.!?]*", 0.8, "threat to the reader"),
+    # -- insults: at the reader or a named person -------------------------------------------
+    _r("insult", r"\b(?:you(?:'re|\s+are|r)?|u\s+r|are\s+you)\s+(?:a\s+|an\s+|such\s+an?\s+|just\s+an?\s+|so\s+|the\s+)?(?:complete\s+|total\s+|paid\s+|pathetic\s+|clueless\s+|stupid\s+|ignorant\s+|fucking\s+|brainwashed\s+)*(?:idiot|moron|imbecile|fool|clown|troll|shill|liar|coward|retard|cretin|dumbass|loser|bastard|jerk|stupid|dumb|brainwashed|clueless|pathetic|ignorant|idiotic|moronic|bot|hypocrite|scum)s?\b", 0.85, "insults the reader"),
+    _r("insult", r"\bshut\s+up\b[^.!?]*|\bgo\s+away,?\s+(?:you\s+)?(?:idiot|moron|troll|clown|fool|loser|shill|bot|liar)|\bwhat\s+an?\s+(?:idiot|moron|clown|fool|imbecile|joke|loser)\b|\b(?:idiotic|moronic|stupid|dumb|braindead)\s+(?:comment|post|take|opinion)\b[^.!?]*\byou\b|\b(?:armchair\s+general|keyboard\s+warrior)s?\b|\bstupid\s+(?:yank|russkie|ukie|arab|kurd|turk)\b|\bonly\s+a\s+(?:complete\s+|total\s+)?(?:idiot|moron|imbecile|fool)\b", 0.75, "insult"),
+    _r("insult", r"\b[A-Z][a-z]+\s+(?:is|was)\s+(?:a\s+|an\s+)(?:clueless\s+|total\s+|complete\s+)?(?:fool|idiot|moron|coward|clown|imbecile|liar|criminal)\b(?:\s+and\s+\w+\s+an?\s+\w+)?", 0.7, "insults a named person", resolve=False),
+    # -- identity attacks: slurs and generalisations about a people -------------------------
+    _r("identity_attack", r"\b(?:all\s+|the\s+)?" + IDENTITY + r"\s+(?:are|is)\s+(?:all\s+|just\s+|nothing\s+but\s+|always\s+)?" + NEGATIVE_TRAITS + r"\b", 0.85, "negative generalisation about a people"),
+    _r("identity_attack", r"\btypical\s+" + IDENTITY + r"\b[^.!?]*|\bnever\s+trust\s+an?\s+" + IDENTITY + r"\b[^.!?]*|\b" + IDENTITY + r"\s+(?:breed\s+like|control\s+the\s+(?:media|world|banks|government)|should\s+(?:all\s+)?be\s+(?:sent\s+back|expelled|deported|banned|kicked\s+out))\b[^.!?]*", 0.85, "negative generalisation about a people"),
+    _r("identity_attack", r"\b" + IDENTITY + r"\s+(?:are|is)\s+a\s+(?:plague|cancer|disease)\b[^.!?]*|\b(?:stupid|dirty|filthy|fucking)\s+" + IDENTITY + r",\s+all\s+of\s+them\b[^.!?]*|\ball\s+" + IDENTITY + r"\s+are\b[^.!?]*|\b" + IDENTITY + r"\s+are\s+(?:all\s+)?\w+(?:\s+\w+)?,\s+(?:every\s+single\s+one|the\s+whole\s+(?:lot|sect|nation|bunch)|all\s+of\s+them)", 0.8, "negative generalisation about a people"),
+    _r("identity_attack", r"\b" + IDENTITY + r"\s+(?:savages|scum|filth|pigs|dogs|rats|animals|vermin|barbarians|subhumans)\b", 0.8, "names a people by a slur"),
+    _r("identity_attack", r"\b(?:khokhols?|moskals|katsaps|ragheads?|towelheads?|sand\s*n\w+|kikes?|rafidis?|rafida|nusayris?\s+dogs|ukrops?|vatniks?|rashists?)\b", 0.8, "ethnic slur"),
+)
