@@ -83,6 +83,8 @@ class PartitionResult:
     stored: bool
     seconds: float
     worker: str
+    #: Peak resident memory of the worker process so far, in MB.
+    peak_mb: float = 0.0
     #: The analysed reports, only when the driver must write them to the store itself.
     reports: tuple[Report, ...] = ()
 
@@ -99,6 +101,8 @@ class BatchResult:
     reconciled: bool = False
     out: str = ""
     quarantined: list[str] = field(default_factory=list)
+    #: Peak memory (MB) of each worker process that finished a partition.
+    worker_peak_mb: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         return (
@@ -151,6 +155,15 @@ def load_plugin(plugin: str) -> None:
         raise ConfigError(f"cannot import plugin {plugin!r}: {exc}", where="--plugin", hint="it must exist on every worker") from None
 
 
+def _peak_mb() -> float:
+    """Peak resident memory of this process in MB (0 where the platform cannot tell)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on Windows
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def process_partition(part: Partition, cfg: RunConfig) -> PartitionResult:
     """Run the pipeline over one partition and write its outputs (the task every engine runs)."""
     started = time.perf_counter()
@@ -185,6 +198,7 @@ def process_partition(part: Partition, cfg: RunConfig) -> PartitionResult:
         stored=stored,
         seconds=time.perf_counter() - started,
         worker=f"{socket.gethostname()}:{os.getpid()}",
+        peak_mb=_peak_mb(),
         reports=tuple(good) if cfg.db and not cfg.workers_write else (),
     )
 
@@ -365,6 +379,7 @@ def _drive(
         manifest.record(PartitionDone(res.key, res.ok, res.failed, res.output, stored, round(res.seconds, 3), res.worker))
         result.ok += res.ok
         result.failed += res.failed
+        result.worker_peak_mb[res.worker] = max(res.peak_mb, result.worker_peak_mb.get(res.worker, 0.0))
         if progress:
             progress(res.ok + res.failed)
 
