@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from importlib import resources
+from dataclasses import replace
 from pathlib import Path
 
 from frontwatch.gazetteer import usercsv
@@ -52,4 +53,5 @@ def places(path: str | Path | None = None) -> Iterator[Place]:
     for lineno, row in _rows(p):
         if row.get("feature") == "alias":
             continue
-        yield usercsv._place(row, "cu:", f"{p}:{lineno}", row.get("lat"), row.get("lon"), "curated")
+        place = usercsv._place(row, "cu:", f"{p}:{lineno}", row.get("lat"), row.get("lon"), "curated")
+        yield replace(place, source="curated")

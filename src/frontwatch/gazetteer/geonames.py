@@ -42,8 +42,10 @@ def keep_alts(name: str, alts: list[str] | tuple[str, ...], country: str | None)
     arabic_ok = country in ARABIC_COUNTRIES
     for alt in alts:
         alt = alt.strip()
-        if not alt or alt in seen or len(alt) < 2 or any(ch.isdigit() for ch in alt):
+        if not alt or alt in seen or len(alt) < 3 or any(ch.isdigit() or ch in "/()[]," for ch in alt):
             continue
+        if alt.isupper() and len(alt) <= 4:
+            continue  # airport and other codes ("LIT", "THE")
         if is_latin(alt) or (arabic_ok and is_arabic(alt)):
             seen.add(alt)
             out.append(alt)

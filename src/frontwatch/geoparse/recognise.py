@@ -1,0 +1,320 @@
+"""Recognition: find the place names in one text field.
+
+Words are tokenised once; each word's name-key parts are cached, so an n-gram's key is the
+join of its words' parts and a lookup is one dict access. An n-gram starts only at a word
+whose key begins some gazetteer name (``Gazetteer.first_tokens``). Then, per match:
+
+* capitalisation: a lowercase match counts only for well-known places ("raqqa", "east
+  ghouta"); a sentence-initial capitalised common word ("Most", "Attack") does not count;
+  in Title Case fields only well-known places or cue-supported names count;
+* runs: a match that is only part of a longer capitalised run ("Ryan Law", "Jaish al-Fatah",
+  "Tiger Forces", "New York Times") is dropped unless the rest is a cue word;
+* stop lists: people, actors, months ("Obama", "the Donald", "Western backers");
+* names the gazetteer lacks are kept when the context is clearly locative ("the
+  neighbourhoods of X and Y", "X district", "south of X") as unresolved candidates;
+* demonyms ("Syrian", "Kurds") are found as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from frontwatch.gazetteer.index import Gazetteer
+from frontwatch.gazetteer.names import skeleton_of_key, split_tokens, token_key
+from frontwatch.geoparse import relations
+from frontwatch.geoparse.demonyms import (
+    COMMON_WORDS,
+    DEMONYMS,
+    FIRST_NAMES,
+    GROUP_PREFIXES,
+    NOT_PLACES,
+    ORG_WORDS,
+)
+
+_ARTICLE_CAP = re.compile(r"^(?:al|el|an|ar|as|ash|ad|az|at|en|ed|es|ez|ul|il)[-‑‐'’][A-Z]")
+_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’ʿ-]*[^\W_'’-])?")
+_POSSESSIVE = ("'s", "’s")
+_CONTRACTION = re.compile(r"^\w+['’](?:ve|ll|re|d|m|t)$", re.I)
+_SENT_END = frozenset(".!?:;\"“”\n•|")
+#: Features "well known" enough to count even when written in lowercase or title case.
+_NOTABLE_FEATURES = frozenset({"country", "admin1", "region", "district"})
+_LOWER_OK_SOURCES = frozenset({"curated"})
+_CONNECTORS = frozenset({"of", "the", "de", "del", "la", "le", "al", "el", "upon", "on", "and", "du", "des", "di", "da"})
+#: Words that may stand next to a place name inside a capitalised run ("Aleppo Governorate").
+_RUN_OK = frozenset({"city", "province", "governorate", "district", "county", "region", "oblast", "state",
+                     "river", "valley", "mountains", "airport", "camp", "countryside", "plain", "area", "old"})
+_DIRECTIONS = frozenset({"western", "eastern", "northern", "southern", "central", "west", "east", "north", "south"})
+
+
+@dataclass(slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    parts: tuple[str, ...]
+    cap: bool
+    sent_start: bool
+
+
+@dataclass(slots=True)
+class Raw:
+    """A recognised name before resolution (mutable while the document is processed)."""
+
+    field: str
+    start: int
+    end: int
+    text: str
+    nums: tuple[int, ...] = ()
+    how: str = "name"  # name, skeleton, fuzzy, cue
+    kind: str = "toponym"
+    relation: str | None = None
+    cue: str | None = None
+    hint: str | None = None
+    demonym: str | None = None
+    candidates: list[tuple[int, float, str]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=300_000)
+def word_parts(word: str) -> tuple[str, ...]:
+    return tuple(token_key(t) for t in split_tokens(word))
+
+
+def tokenize(text: str) -> list[Word]:
+    words: list[Word] = []
+    prev_end = 0
+    for m in _WORD_RE.finditer(text):
+        s, e = m.start(), m.end()
+        w = m.group()
+        if _CONTRACTION.match(w):
+            prev_end = e
+            continue
+        if w.endswith(_POSSESSIVE):
+            w, e = w[:-2], e - 2
+            if not w:
+                continue
+        gap = text[prev_end:s]
+        sent_start = not words or any(ch in _SENT_END for ch in gap) or "\n" in gap
+        cap = w[0].isupper() or bool(_ARTICLE_CAP.match(w))
+        words.append(Word(s, e, w, word_parts(w), cap, sent_start))
+        prev_end = e
+    return words
+
+
+def _is_title_case(words: list[Word]) -> bool:
+    content = [w for w in words if len(w.text) > 3]
+    return len(content) >= 4 and sum(w.cap for w in content) / len(content) > 0.7
+
+
+class Recogniser:
+    """Finds candidate place names in text with a :class:`Gazetteer`."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.first = gazetteer.first_tokens
+        self.max_n = gazetteer.max_tokens
+        self._notable: dict[int, bool] = {}
+
+    def notable(self, i: int) -> bool:
+        """Well known enough to be matched in lowercase or Title Case."""
+        got = self._notable.get(i)
+        if got is None:
+            g = self.gaz
+            got = (
+                g.feature_of(i) in _NOTABLE_FEATURES
+                or g.population_of(i) >= 100_000
+                or g.source_of(i) in _LOWER_OK_SOURCES
+            )
+            self._notable[i] = got
+        return got
+
+    def field(self, field_name: str, text: str) -> list[Raw]:
+        """Names found in one field's ``text``."""
+        words = tokenize(text)
+        if not words:
+            return []
+        title_case = _is_title_case(words)
+        lower_seen = {w.text.lower() for w in words if not w.cap}
+        out: list[Raw] = []
+        n = len(words)
+        i = 0
+        while i < n:
+            w = words[i]
+            match = self._longest(text, words, i) if w.parts and w.parts[0] in self.first else None
+            if match is not None and (match[0] > i or w.text not in DEMONYMS):
+                raw = self._accept(field_name, text, words, i, match[0], match[1], title_case, lower_seen)
+                if raw is not None:
+                    out.append(raw)
+                    i = match[0] + 1
+                    continue
+            dem = self._demonym(field_name, text, words, i)
+            if dem is not None:
+                out.append(dem)
+            elif w.cap:
+                self._unknown(field_name, text, words, i, out)
+            i += 1
+        _spread_list_cues(text, out)
+        return out
+
+    # -- matching --------------------------------------------------------------------------------
+    def _longest(self, text: str, words: list[Word], i: int) -> tuple[int, tuple[int, ...]] | None:
+        parts: list[str] = list(words[i].parts)
+        best: tuple[int, tuple[int, ...]] | None = None
+        last = min(len(words), i + self.max_n)
+        j = i
+        while True:
+            nums = self.gaz.key_numbers(" ".join(parts))
+            if nums:
+                best = (j, nums)
+            j += 1
+            if j >= last:
+                break
+            if text[words[j - 1].end : words[j].start].strip(" "):
+                break
+            parts.extend(words[j].parts)
+        return best
+
+    def _run_bounds(self, words: list[Word], i: int, j: int, text: str) -> tuple[int, int]:
+        """The capitalised run around words i..j (connectors inside allowed)."""
+        a = i
+        while a > 0 and words[a - 1].cap and not words[a].sent_start and not text[words[a - 1].end : words[a].start].strip(" -"):
+            a -= 1
+        b = j
+        while b + 1 < len(words) and not words[b + 1].sent_start and not text[words[b].end : words[b + 1].start].strip(" -"):
+            nxt = words[b + 1]
+            if nxt.cap:
+                b += 1
+            else:
+                break
+        return a, b
+
+    def _accept(self, fname: str, text: str, words: list[Word], i: int, j: int, nums: tuple[int, ...],
+                title_case: bool, lower_seen: set[str]) -> Raw | None:
+        span_words = words[i : j + 1]
+        first = span_words[0]
+        low = first.text.lower()
+        single = len(span_words) == 1
+        if single and (first.text in DEMONYMS or low in _DIRECTIONS):
+            return None
+        if single and low in COMMON_WORDS and not (first.text.isupper() and len(first.text) >= 2):
+            return None
+        if any(w.text.lower() in NOT_PLACES for w in span_words):
+            return None
+        if all(w.text.lower() in COMMON_WORDS and not w.text.isupper() for w in span_words):
+            return None
+        any_cap = any(w.cap for w in span_words)
+        if not any_cap:
+            # lowercase: only well-known places written exactly so ("raqqa", "east ghouta")
+            folded = " ".join(split_tokens(text[first.start : span_words[-1].end]))
+            nums = tuple(k for k in nums if self.notable(k) and self._spelled(k, folded))
+            if not nums:
+                return None
+        notable = any(self.notable(k) for k in nums)
+        if i > 0 and words[i - 1].cap and words[i - 1].text.lower() in FIRST_NAMES and not words[i].sent_start:
+            return None
+        if i > 0 and words[i - 1].text.lower() == "the" and single and low in FIRST_NAMES:
+            return None
+        before = text[max(0, first.start - 60) : first.start]
+        after = text[span_words[-1].end : span_words[-1].end + 80]
+        ctx = relations.context(before, after)
+        if any_cap and title_case and not (notable or ctx.cue == "strong"):
+            return None
+        if first.cap and (first.sent_start or low in COMMON_WORDS) and (single or low in COMMON_WORDS):
+            # "Kill them all.", "In the ...": a sentence-initial word must be spelled as a name exactly
+            folded = " ".join(split_tokens(text[first.start : span_words[-1].end]))
+            spelled = tuple(k for k in nums if self._spelled(k, folded))
+            if not spelled or (low in lower_seen and not any(self.notable(k) for k in spelled)):
+                return None
+            nums = spelled
+            if single and first.sent_start and not any(self.notable(k) for k in nums) and ctx.cue != "strong" \
+                    and not re.match(r",\s+[A-Z]", after):
+                return None  # "Kill them all." - a sentence-initial word needs support to be a village
+        if first.text.isupper() and len(first.text) <= 3 and not notable and single:
+            return None  # acronyms ("SAA", "FSA") are actors, not places
+        if not notable and _byline(text, first.start):
+            return None
+        # part of a longer capitalised run?
+        a, b = self._run_bounds(words, i, j, text)
+        if a < i or b > j:
+            others = [w.text.lower() for w in words[a:i]] + [w.text.lower() for w in words[j + 1 : b + 1]]
+            if any(o in ORG_WORDS or o in GROUP_PREFIXES for o in others) or any(
+                w.text.lower() in GROUP_PREFIXES for w in span_words
+            ):
+                return None
+            if any(o in FIRST_NAMES for o in others[: i - a]):
+                return None
+            rest_is_direction = all(o in _DIRECTIONS or o in COMMON_WORDS or o in _RUN_OK for o in others)
+            if not rest_is_direction and ctx.cue != "strong":
+                return None
+        if any(w.text.lower() in GROUP_PREFIXES for w in words[max(0, i - 2) : i]) and not notable:
+            return None
+        start, end = first.start, span_words[-1].end
+        kind = "metonym" if ctx.metonym and ctx.cue is None and any_cap else "toponym"
+        return Raw(fname, start, end, text[start:end], nums, "name", kind, ctx.relation, ctx.cue, ctx.feature_hint)
+
+    def _spelled(self, k: int, folded: str) -> bool:
+        t = self.gaz._t
+        if " ".join(split_tokens(t["names"][k])) == folded:
+            return True
+        alts = t["alts"][k]
+        return bool(alts) and any(" ".join(split_tokens(a)) == folded for a in alts.split("\x1f"))
+
+    def _demonym(self, fname: str, text: str, words: list[Word], i: int) -> Raw | None:
+        w = words[i]
+        if not w.cap:
+            return None
+        code = DEMONYMS.get(w.text)
+        if code is None:
+            return None
+        return Raw(fname, w.start, w.end, w.text, (), "demonym", "demonym", demonym=code)
+
+    def _unknown(self, fname: str, text: str, words: list[Word], i: int, out: list[Raw]) -> None:
+        """A capitalised name the gazetteer lacks, kept if the context is clearly locative."""
+        w = words[i]
+        if not w.cap or (w.sent_start and w.text.lower() in COMMON_WORDS):
+            return
+        low = w.text.lower()
+        if low in NOT_PLACES or low in COMMON_WORDS or low in ORG_WORDS or low in DEMONYMS or w.text in DEMONYMS:
+            return
+        if out and out[-1].end > w.start:
+            return
+        a, b = self._run_bounds(words, i, i, text)
+        if a != i:
+            return
+        run = words[i : b + 1]
+        if any(x.text.lower() in ORG_WORDS or x.text.lower() in GROUP_PREFIXES or x.text.lower() in FIRST_NAMES for x in run):
+            return
+        before = text[max(0, w.start - 60) : w.start]
+        after = text[run[-1].end : run[-1].end + 80]
+        ctx = relations.context(before, after)
+        if ctx.cue != "strong" and out and out[-1].cue == "strong" and relations.continues_list(text[out[-1].end : w.start]):
+            ctx = relations.Context(ctx.relation, "strong", out[-1].hint, False)
+        arabic_like = "-" in w.text and w.text.split("-")[0].lower() in ("al", "el", "an", "ar", "as", "ash", "ad", "az", "at", "en", "ed", "es", "ez")
+        if ctx.cue != "strong" and not (arabic_like and ctx.cue == "weak"):
+            return
+        start, end = w.start, run[-1].end
+        key = " ".join(p for x in run for p in x.parts)
+        how = "cue"
+        nums: tuple[int, ...] = ()
+        sk = skeleton_of_key(key)
+        if len(sk) >= 4:
+            nums = self.gaz.skeleton_numbers(key)
+            how = "skeleton" if nums else "cue"
+        out.append(Raw(fname, start, end, text[start:end], nums, how, "toponym", ctx.relation, ctx.cue, ctx.feature_hint))
+
+
+def _byline(text: str, pos: int) -> bool:
+    """True if ``pos`` lies on a short line of capitalised words only (an author's name)."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a : b if b >= 0 else len(text)].strip()
+    words = line.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not line.endswith((".", "!", "?"))
+
+
+def _spread_list_cues(text: str, raws: list[Raw]) -> None:
+    """'the neighbourhoods of A and B': B inherits A's strong cue and feature hint."""
+    for prev, cur in zip(raws, raws[1:]):
+        if prev.cue == "strong" and cur.cue != "strong" and relations.continues_list(text[prev.end : cur.start]):
+            cur.cue, cur.hint = prev.cue, cur.hint or prev.hint

@@ -1,0 +1,225 @@
+"""Resolution: choose one gazetteer place per recognised name, using the whole document.
+
+Two passes over every name of the report (title, body and comments together):
+
+1. a provisional choice per name from its prior (feature, population, source) and spelling
+   (the exact written form beats a merely equal key) gives the document's *focus*: the
+   country most names fall in, and the cities named;
+2. each candidate is scored again: prior + spelling + in the focus country + inside a named
+   city (a neighbourhood of the Aleppo named nearby) + parent of other names + near other
+   names + fits the cue word ("X district" wants a district).
+
+Then each mention gets its ACLED geo_precision (1 the place itself, 2 part of/near a place,
+3 region or country), its relation and anchor, and its top candidates with their scores.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from frontwatch.gazetteer.index import Gazetteer
+from frontwatch.gazetteer.names import split_tokens
+from frontwatch.geoparse.recognise import Raw
+from frontwatch.model import Candidate, Place, PlaceMention, Report
+
+#: Features that are a "place itself" at ACLED precision 1.
+POINT_FEATURES = frozenset({
+    "city", "town", "village", "neighbourhood", "landmark", "military_base", "station", "airport",
+    "industrial", "hill", "port", "dam", "oil_gas", "place", "mountain",
+})
+AREA_FEATURES = frozenset({"country", "admin1", "admin2", "admin", "region"})
+_HINT_FEATURES: dict[str, frozenset[str]] = {
+    "district": frozenset({"district", "neighbourhood", "admin2"}),
+    "neighbourhood": frozenset({"neighbourhood", "district"}),
+    "neighborhood": frozenset({"neighbourhood", "district"}),
+    "quarter": frozenset({"neighbourhood", "district"}),
+    "suburb": frozenset({"neighbourhood", "town", "village"}),
+    "village": frozenset({"village", "town"}),
+    "town": frozenset({"town", "village", "city"}),
+    "city": frozenset({"city", "town"}),
+    "province": frozenset({"admin1"}),
+    "governorate": frozenset({"admin1"}),
+    "region": frozenset({"region", "admin1"}),
+    "county": frozenset({"admin2"}),
+    "oblast": frozenset({"admin1"}),
+    "station": frozenset({"station", "neighbourhood"}),
+    "base": frozenset({"military_base"}),
+    "airbase": frozenset({"military_base", "airport"}),
+    "airport": frozenset({"airport", "military_base"}),
+    "hill": frozenset({"hill"}),
+    "countryside": frozenset({"city", "town", "admin1"}),
+}
+MAX_CANDIDATES = 12
+#: Cue words naming a site inside a place ("the al-Madi station"): the mention is part of it.
+SITE_HINTS = frozenset({
+    "station", "hospital", "mosque", "square", "roundabout", "bridge", "crossing", "checkpoint", "road",
+    "highway", "junction", "refinery", "dam", "base", "airbase", "airport", "camp", "oilfield", "gas field",
+})
+
+
+def _fold(text: str) -> str:
+    return " ".join(split_tokens(text))
+
+
+def geo_precision(place: Place | None, relation: str | None) -> int:
+    if place is None:
+        return 2
+    if place.feature in AREA_FEATURES:
+        return 3
+    if relation or place.feature not in POINT_FEATURES:
+        return 2
+    return 1
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._country_num: dict[str, int] = {}
+        feats = gazetteer._t["feature"]
+        countries = gazetteer._t["country"]
+        for i, f in enumerate(feats):
+            if f == "country" and countries[i]:
+                self._country_num.setdefault(countries[i], i)
+
+    def country_place(self, iso: str) -> Place | None:
+        i = self._country_num.get(iso)
+        return self.gaz.place(i) if i is not None else None
+
+    def _spelling(self, i: int, folded: str) -> float:
+        g = self.gaz
+        t = g._t
+        if _fold(t["names"][i]) == folded:
+            return 0.35
+        alts = t["alts"][i]
+        if alts and any(_fold(a) == folded for a in alts.split("\x1f")):
+            return 0.3
+        return 0.0
+
+    def resolve(self, report: Report, raws: Sequence[Raw], explain: bool = False) -> tuple[PlaceMention, ...]:
+        g = self.gaz
+        base: list[list[tuple[int, float, str]]] = []
+        for raw in raws:
+            cands: list[tuple[int, float, str]] = []
+            if raw.nums:
+                folded = _fold(raw.text)
+                bonus = {"name": 1.0, "skeleton": 0.55, "fuzzy": 0.4}.get(raw.how, 0.5)
+                for i in raw.nums:
+                    sp = self._spelling(i, folded)
+                    cands.append((i, g.importance(i) + bonus + sp, raw.how + (", spelled so" if sp else "")))
+                cands.sort(key=lambda c: c[1], reverse=True)
+                del cands[MAX_CANDIDATES:]
+            base.append(cands)
+
+        # pass 1: focus country and named cities
+        votes: Counter[str] = Counter()
+        provisional: list[int | None] = []
+        for raw, cands in zip(raws, base):
+            if raw.kind == "demonym":
+                if raw.demonym and len(raw.demonym) == 2:
+                    votes[raw.demonym] += 0.5
+                provisional.append(None)
+                continue
+            best = cands[0][0] if cands else None
+            provisional.append(best)
+            if best is not None:
+                cc = g.country_of(best)
+                if cc:
+                    votes[cc] += 1.0
+        focus = votes.most_common(1)[0][0] if votes else None
+        city_counts: Counter[int] = Counter()
+        anchors: list[tuple[float, float]] = []
+        for best in provisional:
+            if best is None:
+                continue
+            if g.feature_of(best) in ("city", "town") and (focus is None or g.country_of(best) == focus):
+                city_counts[best] += 1
+            if g.feature_of(best) not in AREA_FEATURES and len(anchors) < 12:
+                anchors.append(g.point(best))
+        named_cities = set(city_counts)
+        provisional_set = {p for p in provisional if p is not None}
+        parent_of_named: set[int] = set()
+        for p in provisional_set:
+            parent_of_named.update(g.parents_of(p))
+
+        # pass 2: context scores
+        mentions: list[PlaceMention] = []
+        focus_city = self._focus_city(city_counts, raws, provisional)
+        for raw, cands in zip(raws, base):
+            span = report.span(raw.field, raw.start, raw.end)
+            if raw.kind == "demonym":
+                place = self.country_place(raw.demonym or "")
+                mentions.append(PlaceMention(span, place, 3, kind="demonym"))
+                continue
+            if not cands:
+                parent = g.place(focus_city) if focus_city is not None else (self.country_place(focus) if focus else None)
+                prec = 2 if parent is not None and parent.feature not in AREA_FEATURES else 3
+                mentions.append(PlaceMention(span, None, prec, kind=raw.kind, relation=raw.relation, parent=parent))
+                continue
+            scored: list[tuple[float, int, str]] = []
+            for i, s, why in cands:
+                notes = [why, f"prior {s:.2f}"]
+                if focus and g.country_of(i) == focus:
+                    s += 0.8
+                    notes.append(f"in focus country {focus}")
+                parents = g.parents_of(i)
+                inside = named_cities.intersection(parents)
+                if inside:
+                    s += 1.2
+                    notes.append("inside a named city")
+                if i in parent_of_named and i not in (p for p in provisional if p is not None and p == i):
+                    s += 0.4
+                    notes.append("contains other names")
+                if anchors and g.feature_of(i) not in AREA_FEATURES:
+                    lat, lon = g.point(i)
+                    near = _nearest_deg(lat, lon, anchors)
+                    if near < 0.5:
+                        s += 0.4
+                        notes.append("near other names")
+                    elif near < 3.0:
+                        s += 0.2
+                        notes.append("in the same region as other names")
+                if raw.hint and g.feature_of(i) in _HINT_FEATURES.get(raw.hint, ()):
+                    s += 0.5
+                    notes.append(f"fits '{raw.hint}'")
+                scored.append((s, i, "; ".join(notes)))
+            scored.sort(reverse=True)
+            best_score, best, _ = scored[0]
+            place = g.place(best)
+            anchor = place if raw.relation else None
+            keep = scored[: 8 if explain else 3]
+            cand_out = tuple(Candidate(g.place(i), round(s, 3), why) for s, i, why in keep)
+            kind = raw.kind
+            if kind == "metonym" and place.feature not in ("country", "city", "admin1"):
+                kind = "toponym"
+            prec = geo_precision(place, raw.relation)
+            if raw.hint in SITE_HINTS and place.feature not in _HINT_FEATURES.get(raw.hint, ()) and prec == 1:
+                prec = 2
+            mentions.append(PlaceMention(span, place, prec, kind=kind,
+                                         relation=raw.relation, anchor=anchor, candidates=cand_out))
+        return tuple(mentions)
+
+    def _focus_city(self, city_counts: Counter[int], raws: Sequence[Raw], provisional: Sequence[int | None]) -> int | None:
+        """The city being discussed: the most named one (bigger wins ties), else the parent city of named neighbourhoods."""
+        g = self.gaz
+        if city_counts:
+            return max(city_counts, key=lambda c: (city_counts[c], g.population_of(c)))
+        for p in provisional:
+            if p is None:
+                continue
+            for q in g.parents_of(p):
+                if g.feature_of(q) in ("city", "town"):
+                    return q
+        return None
+
+
+def _nearest_deg(lat: float, lon: float, anchors: list[tuple[float, float]]) -> float:
+    """Smallest distance in degrees (equirectangular, cheap) to any anchor other than itself."""
+    c = math.cos(math.radians(lat))
+    best = 1e9
+    for alat, alon in anchors:
+        d = (alat - lat) ** 2 + ((alon - lon) * c) ** 2
+        if 1e-10 < d < best:
+            best = d
+    return math.sqrt(best)
