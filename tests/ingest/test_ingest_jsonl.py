@@ -111,3 +111,16 @@ def test_file_round_trip_through_read_paths(tmp_path: Path, samples: Path) -> No
         assert write_jsonl(originals, handle) == len(originals)
     again = list(read_paths([out]))
     assert again == originals
+
+
+def test_large_jsonl_is_streamed_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    body = "Fighting was reported near the northern checkpoint of the town, officials said. " * 4
+    lines = [json.dumps({"title": f"Report {i}", "body": body}) for i in range(400)]
+    lines[149] = "{not json"
+    path.write_text("\n".join(lines) + "\n")
+    assert path.stat().st_size > 65536
+    items = list(read_paths([path]))
+    assert len(items) == 400
+    bad = [i for i in items if isinstance(i, InputError)]
+    assert [b.where for b in bad] == [f"{path}:150"]

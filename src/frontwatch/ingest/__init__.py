@@ -40,6 +40,7 @@ __all__ = [
 
 #: The input shapes :func:`sniff` tells apart.
 SHAPES = ("text", "html", "jsonl", "feed")
+_HEAD = 65536
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml", ".feed"})
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.I)
@@ -129,24 +130,26 @@ def read_file(
     """Reports (and errors) from one file; JSON Lines files are streamed line by line."""
     where = str(path)
     try:
-        size = os.stat(path).st_size
         with open(path, "rb") as handle:
-            head = handle.read(65536)
+            head = handle.read(_HEAD)
             if not head.strip():
                 raise InputError("empty file, no report in it", where=where)
-            check_binary(head, where)
-            head_text, _ = decode(head[:4096].rsplit(b"\n", 1)[0] if len(head) > 4096 else head)
-            if sniff(head_text) == "jsonl" and not head.lstrip().startswith(b"["):
-                handle.seek(0)
-                first = handle.readline(MAX_INPUT_BYTES + 1)
-                if _is_json_object_line(first):
+            if len(head) < _HEAD:
+                data = head  # the whole file
+            else:
+                check_binary(head, where)
+                head_text, _ = decode(head[:4096].rsplit(b"\n", 1)[0])
+                if sniff(head_text) == "jsonl" and not head.lstrip().startswith(b"["):
                     handle.seek(0)
-                    yield from stream_jsonl(handle, path=where, published=published, source=source)
-                    return
-            if size > MAX_INPUT_BYTES:
-                raise too_large(size, where)
-            handle.seek(0)
-            data = handle.read(MAX_INPUT_BYTES + 1)
+                    if _is_json_object_line(handle.readline(MAX_INPUT_BYTES + 1)):
+                        handle.seek(0)
+                        yield from stream_jsonl(handle, path=where, published=published, source=source)
+                        return
+                size = os.fstat(handle.fileno()).st_size
+                if size > MAX_INPUT_BYTES:
+                    raise too_large(size, where)
+                handle.seek(0)
+                data = handle.read(MAX_INPUT_BYTES + 1)
         yield from read_bytes(data, name=where, published=published, source=source)
     except FrontwatchError as exc:
         yield exc

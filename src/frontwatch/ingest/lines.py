@@ -30,7 +30,8 @@ _HEADER = re.compile(
     r"^(?:\d+\s+(?:comments?|replies|responses|reactions)|comments?(?:\s*\(\d+\))?|reader comments|"
     r"leave a (?:reply|comment)|post a comment|add a comment|join the discussion|discussion|"
     r"what do you think\??|comments are closed\.?|sort by\b.*|newest|oldest|best|top comments|"
-    r"\d+\s+comments?\s*[•·|].*|showing \d+.*comments?|responses to .*)$",
+    r"\d+\s+comments?\s*[•·|].*|showing \d+.*comments?|responses to .*|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+.{1,200})$",
     re.I,
 )
 _BOILERPLATE = re.compile(
@@ -73,6 +74,12 @@ _HANDLE = re.compile(r"^@?[\w.\-']*(?:\d|_)[\w.\-']*$")
 _CAP = re.compile(r"^@?[A-Z\u00c0-\u024f\u0400-\u04ff][\w.\-'’]*$")
 _ARABIC_NAME = re.compile(r"^[\u0600-\u06ff]+$")
 _URL = re.compile(r"https?://|www\.", re.I)
+#: Cheap test before a full date parse: a month name, a numeric date or a clock time.
+_DATE_HINT = re.compile(
+    r"\d{1,4}[-/.]\d{1,2}|\d{1,2}:\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d"
+    r"|\d\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +127,7 @@ def is_time(text: str) -> bool:
         return False
     if is_relative_time(t) or t.lower() in ("edited", "(edited)"):
         return True
-    if not any(ch.isdigit() for ch in t):
+    if not _DATE_HINT.search(t):
         return False
     return parse_published(t) is not None
 
@@ -141,6 +148,15 @@ def is_noise(text: str) -> bool:
     return seen_word or bool(text) and all(_NOISE_TOKEN.match(t) for t in text.split()) and any(
         ch in text for ch in "↑↓▲▼"
     )
+
+
+_REPLY_STARTS = frozenset({"replying", "in", "reply", "replied"})
+_WORDISH = re.compile(r"[a-z]+")
+
+
+def _maybe_noise(text: str) -> bool:
+    """Cheap pre-test of :func:`is_noise`: a widget word or a vote arrow is present."""
+    return any(ch in text for ch in "↑↓▲▼") or any(w in _NOISE_WORDS for w in _WORDISH.findall(text.lower()))
 
 
 def name_of(text: str) -> tuple[str, str | None] | None:
@@ -189,21 +205,25 @@ def name_of(text: str) -> tuple[str, str | None] | None:
 
 def classify(text: str, start: int, end: int, gap: int) -> Line:
     """The :class:`Line` for one stripped, non-blank line."""
+    n = len(text)
+    if n > 200:  # furniture and author lines are short; long lines are text (checked first: cheap)
+        return Line(start, end, text, gap, "text")
     if _HEADER.match(text):
         return Line(start, end, text, gap, "header")
-    m = _REPLY_TO.match(text)
-    if m:
-        return Line(start, end, text, gap, "replyto", parent_author=m[1].strip())
-    if is_time(text):
-        return Line(start, end, text, gap, "time", time=text)
-    if len(text) <= 120 and _BOILERPLATE.match(text):
-        return Line(start, end, text, gap, "boilerplate")
     words = text.split()
+    if words[0].lower() in _REPLY_STARTS:
+        m = _REPLY_TO.match(text)
+        if m:
+            return Line(start, end, text, gap, "replyto", parent_author=m[1].strip())
+    if len(words) <= 8 and is_time(text):
+        return Line(start, end, text, gap, "time", time=text)
+    if n <= 120 and _BOILERPLATE.match(text):
+        return Line(start, end, text, gap, "boilerplate")
     if len(words) <= 5 and _SHORT_CAPTION.search(text) and not text.endswith(("?", "!")):
         if name_of(text) is None:
             return Line(start, end, text, gap, "boilerplate")
-    if len(text) <= 80:
-        if is_noise(text):
+    if n <= 80 and len(words) <= 10:
+        if _maybe_noise(text) and is_noise(text):
             return Line(start, end, text, gap, "noise")
         named = _name_line(text)
         if named is not None:

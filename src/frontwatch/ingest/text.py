@@ -49,20 +49,29 @@ HEADER_KEYS: dict[str, str] = {
     "lang": "language",
 }
 _HEADER_LINE = re.compile(r"^(" + "|".join(HEADER_KEYS) + r")\s*:\s*(.*)$", re.I)
-_PRONOUN = re.compile(r"\b(?:i|i['’](?:m|ve|d|ll)|im|ive|me|my|mine|we|we['’](?:re|ve)|us|our|you|you['’](?:re|ve)|your|u|ya)\b", re.I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
-_COMMENT_CUE = re.compile(
-    r"\b(?:other sources|some sources|i['’]ve read|i read|i heard|i think|imo|imho|lol|lmao|fake|propaganda|"
-    r"false report|not true|let them|kill them|should|godspeed|hope|wtf|nobody|idiots?|rats|"
-    r"great news|well done|agree|disagree)\b|\*{3,}|!{2,}|\?{2,}",
-    re.I,
+#: First- and second-person words: the register of a reader talking, not of a report.
+_PRONOUNS = frozenset(
+    "i i'm i've i'd i'll im ive me my mine we we're we've us our you you're you've your u ya".split()
 )
-_NEWS_CUE = re.compile(
-    r"\b(?:said|says|told|according to|announced|stated|statement|spokes(?:man|woman|person)|ministry|agency|"
-    r"correspondent|reported that|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|"
-    r"\b(?:reuters|afp|sana|anadolu)\b",
-    re.I,
+#: Words and word pairs typical of comments (hearsay, verdicts, exhortation, slang).
+_COMMENT_WORDS = frozenset(
+    "think imo imho lol lmao fake propaganda should godspeed hope wtf nobody idiot idiots rats agree disagree".split()
+)
+_COMMENT_PAIRS = frozenset(
+    {("other", "sources"), ("some", "sources"), ("i've", "read"), ("i", "read"), ("i", "heard"), ("false", "report"),
+     ("not", "true"), ("let", "them"), ("kill", "them"), ("great", "news"), ("well", "done")}
+)
+#: Words and word pairs typical of news copy (attribution, agencies, weekdays).
+_NEWS_WORDS = frozenset(
+    "said says told announced stated statement spokesman spokeswoman spokesperson ministry agency correspondent "
+    "reuters afp sana anadolu".split()
+)
+_NEWS_PAIRS = frozenset(
+    {("according", "to"), ("reported", "that")}
+    | {("on", day) for day in "monday tuesday wednesday thursday friday saturday sunday".split()}
 )
 _CONNECTIVE = re.compile(
     r"^(?:but|and|also|however|so|moreover|then|meanwhile|besides|anyway|in the past|in the long|in the short|"
@@ -77,17 +86,19 @@ _THREAD_PRIOR = 2.0
 def _text_score(text: str) -> float:
     """Comment-likeness of one line of text (positive: thread register; negative: news)."""
     s = -0.3
-    bare = _QUOTED.sub(" ", text)
-    if _PRONOUN.search(bare):
+    bare = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "«" in text) else text
+    words = _TOKEN.findall(bare.lower().replace("’", "'"))
+    wset = set(words)
+    pairs = set(zip(words, words[1:]))
+    if not wset.isdisjoint(_PRONOUNS):
         s += 1.0
-    stripped = text.rstrip()
-    if stripped.endswith("?"):
+    if text.endswith("?"):
         s += 1.0
     elif "?" in bare:
         s += 0.4
     if "!" in bare:
         s += 0.5
-    if _URL.search(text):
+    if ("http" in text or "www." in text) and _URL.search(text):
         s += 0.6
     if text[:1].islower():
         s += 0.6
@@ -95,9 +106,9 @@ def _text_score(text: str) -> float:
         s += 0.4
     elif len(text) > 400:
         s -= 0.6
-    if _COMMENT_CUE.search(bare):
+    if not wset.isdisjoint(_COMMENT_WORDS) or not pairs.isdisjoint(_COMMENT_PAIRS) or "***" in bare or "!!" in bare:
         s += 0.7
-    if _NEWS_CUE.search(bare):
+    if not wset.isdisjoint(_NEWS_WORDS) or not pairs.isdisjoint(_NEWS_PAIRS):
         s -= 0.7
     return s
 
