@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
-from frontwatch.errors import ConfigError
+from frontwatch.errors import ConfigError, InputError
 from frontwatch.web.server import CHROMIUM, CHROMIUM_ARGS, running
 
 
@@ -25,28 +26,15 @@ def screenshot(fw: Any, out: Path, *, day: dt.date | None = None, place: str | N
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": width, "height": height})
-            page.goto(base + "/")
+            query = urlencode({k: v for k, v in (("day", day.isoformat() if day else None), ("place", place)) if v})
+            page.goto(base + "/" + (f"?{query}" if query else ""))
             page.wait_for_selector("body[data-ready='1']", timeout=20_000)
-            if day is not None:
-                page.evaluate(
-                    "(d) => { const s = document.getElementById('day-slider');"
-                    " const start = Date.parse(s.dataset.start + 'T00:00:00Z') / 86400000;"
-                    " s.value = String(Math.round(Date.parse(d + 'T00:00:00Z') / 86400000 - start));"
-                    " s.dispatchEvent(new Event('change')); }",
-                    day.isoformat(),
-                )
-                page.wait_for_selector(f"body[data-day='{day.isoformat()}']", timeout=20_000)
             if place:
-                target = page.locator(f".place[data-id={_css_string(place)}]")
-                if target.count() == 0:
-                    target = page.locator(".place", has=page.locator("title", has_text=place))
-                target.first.click()
-                page.wait_for_selector("#panel .controller", timeout=10_000)
+                page.wait_for_selector("#panel .controller, #panel .error", timeout=20_000)
+                if page.locator("#panel .controller").count() == 0:
+                    raise InputError(f"no place {place!r} on the map that day", where="--place")
             page.screenshot(path=str(out))
         finally:
             browser.close()
     return out.stat().st_size
 
-
-def _css_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

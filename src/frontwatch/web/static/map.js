@@ -180,8 +180,21 @@ function drawBorders(borders) {
   }
 }
 
-function fitTo(places) {
-  const svgEl = document.getElementById("map");
+/** The places around the densest spot (a few far-off places should not shrink the view to the world). */
+function mainCluster(places, radius) {
+  if (places.length < 3) return places;
+  const sample = places.length > 400 ? places.filter((_, i) => i % Math.ceil(places.length / 400) === 0) : places;
+  let best = null, bestCount = -1;
+  for (const c of sample) {
+    let n = 0;
+    for (const p of places) if (Math.abs(p.lat - c.lat) <= radius && Math.abs(p.lon - c.lon) <= radius) n++;
+    if (n > bestCount) { best = c; bestCount = n; }
+  }
+  const near = places.filter((p) => Math.abs(p.lat - best.lat) <= radius * 2 && Math.abs(p.lon - best.lon) <= radius * 2);
+  return near.length >= places.length * 0.4 ? near : places;
+}
+
+function fitTo(places, minSpan) {
   let box;
   if (places.length) {
     let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -189,22 +202,25 @@ function fitTo(places) {
       const [x, y] = project(p.lon, p.lat);
       x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
     }
-    const w = Math.max(x1 - x0, 0.08), h = Math.max(y1 - y0, 0.06);
+    const w = Math.max(x1 - x0, minSpan || 0.08), h = Math.max(y1 - y0, (minSpan || 0.08) * 0.75);
     const pad = 0.25;
     box = [x0 - w * pad - (w - (x1 - x0)) / 2, y0 - h * pad - (h - (y1 - y0)) / 2, w * (1 + 2 * pad), h * (1 + 2 * pad)];
   } else {
     box = [-180 * view.cosLat, -85, 360 * view.cosLat, 170];
   }
   setBox(box);
-  svgEl.setAttribute("preserveAspectRatio", "xMidYMid meet");
 }
 
+/** Show ``box`` (x, y, w, h in map units), widened to the window's aspect so it is exactly what is seen. */
 function setBox(box) {
-  view.box = box;
   const svgEl = document.getElementById("map");
-  svgEl.setAttribute("viewBox", box.map((v) => v.toFixed(5)).join(" "));
   const width = svgEl.clientWidth || 800, height = svgEl.clientHeight || 600;
-  view.k = Math.max(box[2] / width, box[3] / height); // user units per screen pixel
+  let [x, y, w, h] = box;
+  if (w / h < width / height) { const w2 = (h * width) / height; x -= (w2 - w) / 2; w = w2; }
+  else { const h2 = (w * height) / width; y -= (h2 - h) / 2; h = h2; }
+  view.box = [x, y, w, h];
+  svgEl.setAttribute("viewBox", view.box.map((v) => v.toFixed(5)).join(" "));
+  view.k = w / width; // map units per screen pixel
   svgEl.style.setProperty("--k", String(view.k));
   document.getElementById("hatch").setAttribute("patternTransform", "rotate(45) scale(" + view.k + ")");
 }
@@ -274,7 +290,7 @@ function renderLegend(places) {
   for (const p of places) groups.set(groupOf(p), (groups.get(groupOf(p)) || 0) + 1);
   const legend = document.getElementById("legend");
   const items = [...groups.entries()].sort((a, b) => b[1] - a[1]).map(([name, n]) =>
-    el("li", {}, el("span", { className: "swatch", "data-colour": colourOf(name) }), (name || "unknown") + " (" + n + ")"));
+    el("li", {}, el("span", { className: "swatch", "data-colour": colourOf(name) }), (name || "no controller known") + " (" + n + ")"));
   items.push(el("li", { className: "key" }, el("span", { className: "swatch contested" }), "contested"));
   items.push(el("li", { className: "key" }, "small dot: neighbourhood · dot: town · shaded circle: region"));
   legend.replaceChildren(...items);
@@ -382,7 +398,9 @@ async function openPanel(p) {
 async function startMap() {
   const off = FW.offline;
   const borders = off ? embedded("fw-borders") : await getJSON("/static/borders.json").catch(() => ({ countries: [] }));
-  const first = await data.map(off ? off.day : null, "");
+  const asked = new URLSearchParams(off ? "" : window.location.search);
+  const askedDay = /^\d{4}-\d{2}-\d{2}$/.test(asked.get("day") || "") ? asked.get("day") : null;
+  const first = await data.map(askedDay || (off ? off.day : null), "");
   if (!first) return;
   view.period = first.period || {};
   const slider = document.getElementById("day-slider");
@@ -397,18 +415,36 @@ async function startMap() {
     slider.disabled = true;
   }
   fillSelect("source-filter", first.sources || []);
-  const lats = (first.places || []).map((p) => p.lat);
+  const focus = mainCluster(first.places || [], 3);
+  const lats = focus.map((p) => p.lat);
   const midLat = lats.length ? (Math.min(...lats) + Math.max(...lats)) / 2 : 30;
   view.cosLat = Math.cos((midLat * Math.PI) / 180);
+  document.getElementById("map").setAttribute("preserveAspectRatio", "xMidYMid meet");
   drawBorders(borders || { countries: [] });
-  fitTo(first.places || []);
+  fitTo(focus);
   enablePanZoom();
   window.addEventListener("resize", () => setBox(view.box));
   document.getElementById("side-filter").addEventListener("change", renderPlaces);
   document.getElementById("source-filter").addEventListener("change", () => loadDay(view.day));
   document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") closePanel(); });
   await loadDay(first.day);
+  const askedPlace = asked.get("place");
+  if (askedPlace) focusPlace(askedPlace);
 }
+
+/** Zoom to a place (by id, else by name) and open its panel: the ?place= deep link. */
+function focusPlace(key) {
+  const p = view.places.find((q) => String(q.id) === key) || view.places.find((q) => String(q.name) === key);
+  if (!p) { say("No place " + key + " on this day."); return; }
+  const near = view.places.filter((q) => Math.abs(q.lat - p.lat) <= 0.1 && Math.abs(q.lon - p.lon) <= 0.1);
+  fitTo(near, 0.1);
+  const svgEl = document.getElementById("map");
+  const covered = Math.min(460, svgEl.clientWidth * 0.5) / svgEl.clientWidth; // the panel's share of the width
+  const [x, y, w, h] = view.box; // zoom out so the same area fits left of the panel, centred there
+  setBox([x, y + h / 2 - h / (1 - covered) / 2, w / (1 - covered), h / (1 - covered)]);
+  openPanel(p);
+}
+FW.focusPlace = focusPlace;
 
 function route() {
   const hash = window.location.hash.match(/^#\/reports\/(.+)$/);
