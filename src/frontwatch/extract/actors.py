@@ -41,11 +41,15 @@ _CAPS_WORDS = frozenset({"IS", "US", "AA", "AS", "AN", "IT", "NO", "SO", "SAC", 
 GENERIC: dict[str, tuple[str, bool]] = {
     **{w: ("nonstate", True) for w in (
         "militants", "militant", "terrorists", "terrorist", "terrorist groups", "jihadists", "jihadist",
-        "rebels", "insurgents", "extremists", "takfiris", "takfiri", "mercenaries", "radicals",
-        "so called moderate opposition", "so called moderate rebels", "moderate opposition",
+        "extremists", "takfiris", "takfiri", "mercenaries", "radicals",
         "terrorist forces", "jihadist groups", "bandits", "headchoppers", "rats",
     )},
-    **{w: ("nonstate", False) for w in ("gunmen", "armed men", "armed groups", "armed group", "fighters", "opposition")},
+    **{w: ("rebels", True) for w in (
+        "rebels", "rebel", "insurgents", "insurgent", "so called moderate opposition", "so called moderate rebels",
+        "moderate opposition",
+    )},
+    **{w: ("nonstate", False) for w in ("gunmen", "armed men", "armed groups", "armed group", "fighters", "militia", "militias", "militiamen")},
+    **{w: ("rebels", False) for w in ("opposition", "opposition forces", "opposition fighters")},
     **{w: ("state", True) for w in ("regime forces", "regime troops", "regime", "the regime", "regime army", "regime soldiers")},
     **{w: ("state", False) for w in (
         "government forces", "government troops", "government soldiers", "army", "the army", "troops",
@@ -193,7 +197,7 @@ def _merge_compounds(text: str, matches: list[Match]) -> list[Match]:
         if (
             prev is not None
             and prev.actors
-            and m.generic in ("nonstate", "state", "progov")
+            and m.generic in ("nonstate", "rebels", "state", "progov")
             and text[prev.end : m.start].strip() in ("", "'s", "’s")
         ):
             out[-1] = Match(prev.start, m.end, text[prev.start : m.end], prev.actors, None, m.loaded)

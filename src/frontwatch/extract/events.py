@@ -61,12 +61,14 @@ def fatalities(text: str) -> int | None:
 
 
 def is_state_side(actor: ActorMention | None, doc: Doc) -> bool:
+    """Government forces of the country or their affiliates (ACLED inter 1 is home state forces;
+    foreign state forces are inter 8 and count as non-state for territory)."""
     if actor is None or actor.actor is None:
         return False
     a = actor.actor
     if a.side == "government":
-        return doc.country is None or a.country in (None, doc.country)
-    return a.inter == 1 and (a.country == doc.country if doc.country else False)
+        return True
+    return a.inter == 1 and (doc.country is None or a.country in (None, doc.country))
 
 
 def control_subtype(hit: Hit, doc: Doc) -> str:
@@ -76,6 +78,9 @@ def control_subtype(hit: Hit, doc: Doc) -> str:
     if change in ("contested", "held"):
         return "Armed clash"
     if hit.agent is None:
+        if hit.patient is not None and hit.patient.actor.actor is not None:
+            lost_by_state = is_state_side(hit.patient.actor, doc)
+            return "Non-state actor overtakes territory" if lost_by_state else "Government regains territory"
         return "Government regains territory" if hit.trigger.name == "retake" else "Non-state actor overtakes territory"
     return "Government regains territory" if is_state_side(hit.agent.actor, doc) else "Non-state actor overtakes territory"
 
@@ -106,6 +111,13 @@ def sentence_subtypes(p: Parsed) -> list[tuple[Hit, str]]:
         if h.trigger.kind != "control":
             kinds.setdefault(h.trigger.kind, h)
     out: list[tuple[Hit, str]] = []
+    if "arrest" in kinds and "protest" in kinds and re.search(r"\b(?:protesters|demonstrators|protestors)\b", text[kinds["protest"].start :], re.I) \
+            and kinds["arrest"].start < kinds["protest"].start:
+        kinds.pop("protest")
+    if "disrupt" in kinds:
+        kinds.pop("clash", None)
+    if "riot" in kinds or "protest" in kinds:
+        kinds.pop("looting", None)
     if "protest" in kinds:
         h = kinds.pop("protest")
         if lexicon.PROTEST_FORCE.search(text):

@@ -40,8 +40,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("liberate", r"\b(?:liberat(?:e|es|ed|ing)|freed|free)\b(?!\s+(?:prisoners?|hostages?|detainees?|captives?|syrian\s+army|army))", "control", "gained"),
     _t("liberation", r"\b(?:liberation|capture|recapture|seizure|takeover|fall|conquest)\s+of\b", "control", "gained", "nominal"),
     _t("purge", r"\b(?:purg(?:e|es|ed|ing)|clear(?:s|ed|ing)|clean(?:s|ed|ing)|mopp(?:ed|ing)\s+up|rid)\b(?=[^.;]{0,80}?\b(?:of|from|in)\b)", "control", "gained", "active"),
-    _t("push_from", r"\b(?:push(?:es|ed|ing)?|drove|driv(?:e|es|en|ing)|forc(?:ed|ing)|kick(?:s|ed|ing)?|flush(?:es|ed|ing)?|chas(?:e|es|ed|ing)|expel(?:s|led|ling)?|oust(?:s|ed|ing)?|evict(?:s|ed|ing)?|rout(?:s|ed|ing)?)\b(?=(?:\s+[\w'’\"“”-]+){0,6}?\s+(?:out\s+of|out\s+from|from|back\s+from|out)\b)", "control", "gained", "active"),
-    _t("expel", r"\b(?:expel(?:s|led|ling)?|oust(?:s|ed|ing)?|evict(?:s|ed|ing)?)\b", "control", "gained", "active"),
+    _t("push_from", r"\b(?:push(?:es|ed|ing)?|drove|driv(?:e|es|en|ing)|forc(?:ed|ing)|kick(?:s|ed|ing)?|flush(?:es|ed|ing)?|chas(?:e|es|ed|ing)|expel(?:s|led|ling)?|oust(?:s|ed|ing)?|evict(?:s|ed|ing)?|rout(?:s|ed|ing)?)\b(?=(?:\s+[\w'’\"“”-]+){0,6}?\s+(?:out\s+of|out\s+from|from|back\s+from|out)\b)", "control", "gained"),
+    _t("expel", r"\b(?:expel(?:s|led|ling)?|oust(?:s|ed|ing)?|evict(?:s|ed|ing)?)\b", "control", "gained"),
     _t("secure", r"\bsecur(?:ed|es|ing|e)\b(?!\s+(?:the\s+)?(?:release|funding|support|deal|agreement|border\s+crossing\s+deal))", "control", "gained"),
     _t("fell_to", r"\b(?:fell|fall|falls|fallen|falling)\s+(?:back\s+)?(?:in)?to(?:\s+the\s+hands\s+of)?\b|\bfell\s+under\s+(?:the\s+)?control\s+of\b|\bcame\s+under\s+(?:the\s+)?control\s+of\b", "control", "gained", "passive"),
     # -- control: handed over, lost ----------------------------------------------------------
@@ -61,7 +61,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("kill", r"\b(?:kill(?:s|ed|ing)?|execut(?:e|es|ed|ing)|massacr(?:e|es|ed)|murder(?:s|ed)?|behead(?:s|ed)?|slaughter(?:s|ed)?|shot\s+dead|"
        r"wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|tortur(?:e|es|ed)|beat(?:en)?|rap(?:e|es|ed)|sexual(?:ly)?\s+(?:violence|assault\w*)|"
        r"kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing|ion)?|disappeared|taken\s+hostage)\b", "violence"),
-    _t("protest", r"\b(?:protest(?:s|ed|ing|ers)?|demonstrat(?:e|ed|ion|ions|ors)|rall(?:y|ies|ied)|march(?:ed|es)?|sit-ins?|took\s+to\s+the\s+streets)\b", "protest"),
+    _t("protest", r"\b(?:protest(?:s|ed|ing|ers)?|demonstrat(?:e|ed|ion|ions|ors)|rall(?:y|ies|ied)|(?<!\bin\s)(?<!\bof\s)(?<!\bon\s)(?<!\bsince\s)(?<!\buntil\s)march(?:ed|es)?(?!\s+\d)|sit-ins?|took\s+to\s+the\s+streets)\b", "protest"),
     _t("riot", r"\b(?:riot(?:s|ed|ing|ers)?|mobs?|lynch(?:ed|ing)?|vigilantes|threw\s+stones|stone-throwing)\b", "riot"),
     _t("agreement", r"\b(?:ceasefire|cease-fire|cease\s+fire|truce|agreement|agreed|deal|signed|accord|reconciliation|peace\s+talks|evacuation\s+deal)\b", "agreement"),
     _t("arrest", r"\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|round(?:ed)?\s+up|apprehend(?:ed)?|custody)\b", "arrest"),
@@ -92,7 +92,7 @@ VIOLENCE_SUBTYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 CIVILIAN_TARGET = re.compile(
-    r"\b(?:civilians?|villagers?|residents?|farmers?|women|children|worshippers|shepherds?|families|family|students|journalists?|"
+    r"\b(?:church(?:es)?|mosques?|schools?|markets?|hotels?|hospitals?|homes?|houses?|weddings?|funerals?|camps?\s+for\s+displaced|displacement\s+camps?|civilians?|villagers?|residents?|farmers?|women|children|worshippers|shepherds?|families|family|students|journalists?|"
     r"aid\s+workers?|doctors?|teachers?|people|men|passengers|displaced|refugees|pilgrims|herders?|miners?)\b",
     re.IGNORECASE,
 )
@@ -100,6 +100,8 @@ PROTEST_INTERVENTION = re.compile(r"\b(?:tear\s*gas|dispers(?:ed|e)|water\s+cann
 PROTEST_FORCE = re.compile(r"\b(?:opened\s+fire\s+on|fired\s+(?:live\s+)?(?:ammunition\s+)?(?:on|at)|shot|killed|killing|live\s+(?:ammunition|fire|rounds))\b", re.IGNORECASE)
 RIOT_VIOLENT = re.compile(r"\b(?:riot\w*|threw\s+stones|stone-throwing|torched|set\s+fire|clashed\s+with\s+(?:the\s+)?police|vandali\w+)\b", re.IGNORECASE)
 MOB = re.compile(r"\b(?:mobs?|lynch\w*|vigilantes)\b", re.IGNORECASE)
+#: Buildings: storming or entering one is an attack, not a change of territorial control.
+BUILDING_OBJECT = re.compile(r"^\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:church|mosque|school|hotel|hospital|market|house|home|office|bank|restaurant|shop|building|compound|prison|embassy|wedding|funeral)\b", re.IGNORECASE)
 ASSOC_CUE = re.compile(
     r"\b(?:play(?:ed|s|ing)?\s+(?:a|the)\s+(?:\w+\s+)?(?:leading|key|major|main|central|decisive|crucial|significant|important)\s+role|"
     r"took\s+part|participat(?:ed|ing|es)|spearhead(?:ed|ing|s)?|led\s+the\s+(?:assault|attack|offensive|operation)|"

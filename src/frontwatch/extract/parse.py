@@ -34,6 +34,7 @@ _LIST_GAP = re.compile(
     r"areas?|hills?|stations?|suburbs?|areas?|positions?|parts?)*$",
     re.IGNORECASE,
 )
+_STORM_BUILDING = lexicon.Trigger("storm_building", re.compile(r"storm", re.IGNORECASE), "clash")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _COORDINATED = re.compile(r"^\s*(?:over\s+)?(?:by|to)?\s*,?\s*(?:or|and|and\s+then|then)\s*,?\s*$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:\w+ly\s+|also\s+|now\s+|all\s+)?$", re.IGNORECASE)
@@ -42,6 +43,12 @@ _COREF = re.compile(r"\b(?:the|this|that)\s+(?:city|town|village|area|neighbou?r
 _CAPS_SEQ = re.compile(r"\b(?:(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|bani|beni|deir|tal|tell|jabal|jebel|wadi|ras|bab|kafr|ain|ayn|abu|umm|the)[-\s])?[A-Z][\w'’]*(?:[-\s](?:al-|el-|ad-|ash-|as-|ar-|of\s+)?[A-Z][\w'’]*)*"
     r"(?:\s+(?:station|airport|airbase|air\s+base|base|hill|district|neighbou?rhood|quarter|dam|bridge|crossing|square|gate|"
     r"roundabout|hospital|school|factory|citadel|castle|prison|camp|checkpoint|village|town|city|refinery|oilfield|field))?")
+_STARTERS = frozenset(
+    "heavy fighting government rebel rebels troops forces militants clashes several two three many some most all on in at by "
+    "for from with without during as when while if since despite although local state reports residents activists witnesses "
+    "syrian iraqi russian turkish kurdish ukrainian yemeni libyan sudanese malian somali nigerian congolese israeli american "
+    "saudi iranian fierce intense airstrikes shelling nobody everyone anyone".split()
+)
 _NOT_PLACE = frozenset(
     "The A An After Last Other This That These Those It He She They We I You Our Their Its His Her Today Yesterday Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November "
@@ -74,7 +81,7 @@ class Doc:
         cc = (self.country or "xx").lower()
         return Actor(f"{cc}-{role}", f"{role.capitalize()} ({self.country or 'unknown country'})", inter, None, country=self.country)
 
-    def nonstate_actor(self, against: set[str]) -> Actor:
+    def nonstate_actor(self, against: set[str], role: str = "nonstate") -> Actor:
         for actor in self.nonstate:
             if (actor.side or actor.id) not in against:
                 return actor
@@ -82,6 +89,8 @@ class Doc:
         found = self.dictionary.get(f"{cc}-opposition")
         if found and (found.side or found.id) not in against:
             return found
+        if role == "rebels":
+            return Actor(f"{cc or 'xx'}-opposition", f"Opposition Rebels ({self.country or 'unknown country'})", 2, "opposition", country=self.country)
         return Actor(f"{cc or 'xx'}-unidentified-armed-group", f"Unidentified Armed Group ({self.country or 'unknown country'})", 3, None, country=self.country)
 
 
@@ -168,8 +177,8 @@ def resolve_mentions(report: Report, field_name: str, offset: int, text: str, do
             actor = named_iter[id(m)]
         elif m.generic in ("state", "progov"):
             actor = doc.state_actor(m.generic)
-        elif m.generic == "nonstate":
-            actor = doc.nonstate_actor(against)
+        elif m.generic in ("nonstate", "rebels"):
+            actor = doc.nonstate_actor(against, m.generic)
         else:
             actor = doc.plain_actor(m.generic or "civilians")
         span = report.span(field_name, offset + m.start, offset + m.end)
@@ -178,11 +187,25 @@ def resolve_mentions(report: Report, field_name: str, offset: int, text: str, do
 
 
 def _covered_by_toponym(m: Match, places: Sequence[PlaceRef]) -> bool:
+    """A country or capital name read as a place stays a place; an armed group's name is an actor."""
+    if not m.actors or not all(a.id.endswith("-government") for a in m.actors):
+        return False
     return any(p.start <= m.start and m.end <= p.end and p.mention.kind == "toponym" for p in places)
 
 
+def drop_actor_places(refs: list[PlaceRef], actors: Sequence[Mention]) -> list[PlaceRef]:
+    """Place mentions that overlap an armed group's name ("GNA", "Houthi-held") are not places."""
+    return [
+        r for r in refs
+        if not any(a.start < r.end and r.start < a.end and not (a.actor.actor and a.actor.actor.id.endswith("-government")) for a in actors)
+    ]
+
+
 def find_hits(text: str) -> list[Hit]:
-    """Trigger words of a sentence, longest first, without overlaps."""
+    """Trigger words of a sentence, longest first, without overlaps.
+
+    Storming or entering a building is an attack, not an advance into territory.
+    """
     text = _URL.sub(lambda m: " " * len(m.group(0)), text)
     found: list[tuple[int, int, int, lexicon.Trigger]] = []
     for order, trig in enumerate(lexicon.TRIGGERS):
@@ -194,6 +217,8 @@ def find_hits(text: str) -> list[Hit]:
         end = start - neglen
         if any(start < h.end and h.start < end for h in hits):
             continue
+        if trig.name == "advance" and lexicon.BUILDING_OBJECT.match(text[end:]):
+            trig = _STORM_BUILDING
         hits.append(Hit(trig, start, end))
     hits.sort(key=lambda h: h.start)
     return hits
@@ -225,7 +250,8 @@ def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
         hit.passive = passive
         before = [a for a in p.actors if lo <= a.start and a.end <= hit.start]
         before_any = [a for a in p.actors if a.end <= hit.start]
-        after = [a for a in p.actors if hit.end <= a.start and a.end <= hi]
+        cut = _REGION_CUT.search(text, hit.end, hi)
+        after = [a for a in p.actors if hit.end <= a.start and a.end <= (cut.start() if cut and not passive_hint(text, hit, hi) else hi)]
         assoc_after = _assoc_split(text, after)
         after = [a for a in after if a not in assoc_after]
         hit.assoc = assoc_after + _assoc_split(text, before)
@@ -253,6 +279,10 @@ def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
                 hit.places = list(prev.places)
         else:
             hit.places = _event_places(p, hit, lo, hi)
+
+
+def passive_hint(text: str, hit: Hit, hi: int) -> bool:
+    return bool(_BY_AFTER.match(text[hit.end : hi])) or hit.trigger.voice == "passive"
 
 
 def _assoc_split(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -307,7 +337,7 @@ def _list_group(text: str, refs: list[PlaceRef], *, from_end: bool) -> list[Plac
     for r in refs[1:]:
         a, b = (group[-1], r) if not from_end else (r, group[-1])
         gap = text[a.end : b.start]
-        if b.start < a.end or _LIST_GAP.match(gap.strip()) or not gap.strip():
+        if b.start < a.end or (_LIST_GAP.match(gap.strip()) and re.search(r",|\b(?:and|or|as\s+well\s+as)\b|&", gap)):
             group.append(r)
         else:
             break
@@ -329,7 +359,7 @@ def fallback_places(report: Report, field_name: str, offset: int, text: str, act
         if word.startswith(("The ", "the ")):
             s += 4
             word = word[4:]
-        if s == 0 or re.search(r"[.!?]\s*$", text[:s]) and word.split()[0] in _NOT_PLACE:
+        if word.split()[0] in _NOT_PLACE or (s == 0 and word.lower() in _STARTERS):
             continue
         if any(a.start < e and s < a.end for a in actors) or any(k.start < e and s < k.end for k in known):
             continue

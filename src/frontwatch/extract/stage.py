@@ -77,6 +77,7 @@ def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: s
     for s_start, s_end in sentences.split(text):
         sent = text[s_start:s_end]
         here = [pm for pm in mentions if s_start <= pm.span.start and pm.span.end <= s_end]
+        all_here = [pm for pm in report.places if pm.span.field == field_name and s_start <= pm.span.start and pm.span.end <= s_end]
         if quotes.inside(quoted, s_start, s_end):
             last_place = here[-1] if here else last_place
             continue
@@ -86,11 +87,13 @@ def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: s
         hits = parse.find_hits(sent)
         date_refs = dates.find(sent, base_date)
         actors = parse.resolve_mentions(report, field_name, s_start, sent, doc, refs)
+        refs = parse.drop_actor_places(refs, actors)
         p = parse.Parsed(field_name, s_start, sent, actors, refs, hits)
         if hits:
             fallback = []
             if any(h.trigger.kind == "control" for h in hits):
-                fallback = parse.fallback_places(report, field_name, s_start, sent, actors, refs, [(d.start, d.end) for d in date_refs])
+                known = [parse.PlaceRef(pm.span.start - s_start, pm.span.end - s_start, pm) for pm in all_here]
+                fallback = parse.fallback_places(report, field_name, s_start, sent, actors, known + refs, [(d.start, d.end) for d in date_refs])
             parse.assign_roles(p, fallback)
         statement_for = _statements(report, field_name, s_start, sent, date_refs, base_date, writer)
         st = {i: statement_for(h.start, h.end) for i, h in enumerate(hits)}
