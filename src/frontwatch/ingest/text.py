@@ -78,6 +78,7 @@ _CONNECTIVE = re.compile(
     r"on the other hand|plus|p\.?s\.?|edit|update|otherwise|still|yet|that said|because|or)\b",
     re.I,
 )
+_LONE_URL = re.compile(r"^https?://\S+$")
 _QUOTE_OPEN = "“\"«„'‘>"
 _QUOTE_CLOSE = "”\"»“'’"
 _THREAD_PRIOR = 2.0
@@ -388,6 +389,10 @@ def read_text(
     if header.get("author"):
         meta["author"] = header["author"]
     title = header.get("title", "")
+    page_url = header.get("url") or url
+    if i < len(lines) and _LONE_URL.match(lines[i].text) and i + 1 < len(lines):
+        page_url = page_url or lines[i].text  # a pasted page address above the headline
+        i += 1
     if not title and i < len(lines):
         first = lines[i]
         j = i + 1
@@ -473,7 +478,7 @@ def read_text(
         body=body,
         title=title,
         comments=comments,
-        url=header.get("url") or url,
+        url=page_url,
         source=header.get("source") or source,
         published=day,
         language=(header.get("language") or "").lower()[:2] or None,
