@@ -158,3 +158,25 @@ def test_founding_example() -> None:
     assert any(t.startswith("The terrorist pocket") for t in by_text)
     assert "Godspeed" not in r.body and "False report" not in r.body
     assert_offsets(r, raw)
+
+
+def test_facebook_style_crlf_names_tight_above_text() -> None:
+    raw = (TEXT / "facebook_crlf.txt").read_bytes().decode("utf-8")
+    r = read_text(raw, published=dt.date(2024, 3, 9))
+    assert r.body.endswith("Ukraine did not comment.")  # a short news line stays article
+    assert [(c.author, c.text) for c in r.comments] == [
+        ("Oleg Petrenko", "Good. Hit them again tonight."),
+        ("Maria S.", "Is this the same depot as in March?"),
+        ("Oleg Petrenko", "@Maria S. no, that one was in Makiivka"),
+    ]
+    assert r.comments[2].parent == "c2"
+    assert_offsets(r, raw)
+
+
+def test_arabic_thread() -> None:
+    r = load("arabic_thread.txt")
+    assert r.language == "ar" and r.title == "اشتباكات عنيفة في ريف إدلب الجنوبي"
+    assert r.body.count("\n\n") == 1
+    assert [c.author for c in r.comments] == ["أبو محمد", None]
+    assert r.comments[0].text == "هل سقطت كفرنبل؟ أحد يعرف؟"
+    assert r.comments[1].language == "ar"

@@ -50,11 +50,12 @@ HEADER_KEYS: dict[str, str] = {
 }
 _HEADER_LINE = re.compile(r"^(" + "|".join(HEADER_KEYS) + r")\s*:\s*(.*)$", re.I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
-_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 #: First- and second-person words: the register of a reader talking, not of a report.
 _PRONOUNS = frozenset(
-    "i i'm i've i'd i'll im ive me my mine we we're we've us our you you're you've your u ya".split()
+    "i i'm i've i'd i'll im ive me my mine we we're we've us our you you're you've your u ya "
+    "je j'ai moi nous vous tu ich wir du euch yo nosotros vosotros я мы вы ты ми ви ти أنا نحن أنت انت".split()
 )
 #: Words and word pairs typical of comments (hearsay, verdicts, exhortation, slang).
 _COMMENT_WORDS = frozenset(
@@ -70,7 +71,8 @@ _NEWS_WORDS = frozenset(
     "reuters afp sana anadolu".split()
 )
 _NEWS_PAIRS = frozenset(
-    {("according", "to"), ("reported", "that")}
+    {("according", "to"), ("reported", "that"), ("declined", "to"), ("not", "comment"), ("not", "immediately"),
+     ("be", "reached")}
     | {("on", day) for day in "monday tuesday wednesday thursday friday saturday sunday".split()}
 )
 _CONNECTIVE = re.compile(
@@ -93,9 +95,9 @@ def _text_score(text: str) -> float:
     pairs = set(zip(words, words[1:]))
     if not wset.isdisjoint(_PRONOUNS):
         s += 1.0
-    if text.endswith("?"):
+    if text.endswith(("?", "؟")):
         s += 1.0
-    elif "?" in bare:
+    elif "?" in bare or "؟" in bare:
         s += 0.4
     if "!" in bare:
         s += 0.5
@@ -104,7 +106,7 @@ def _text_score(text: str) -> float:
     if text[:1].islower():
         s += 0.6
     if len(text) < 60:
-        s += 0.4
+        s += 0.3
     elif len(text) > 400:
         s -= 0.6
     if not wset.isdisjoint(_COMMENT_WORDS) or not pairs.isdisjoint(_COMMENT_PAIRS) or "***" in bare or "!!" in bare:
@@ -174,7 +176,8 @@ def _boundary(lines: list[Line], first: int) -> tuple[int, float, list[str]]:
         if lines[b].kind == "header" or (b > 0 and lines[b - 1].kind == "header"):
             bonus += 4.0
             cues.append("thread heading")
-        if lines[b].kind == "name":
+        if lines[b].kind in ("name", "time", "noise"):
+            bonus += 0.6
             cues.append("author line")
         results.append((2 * suffix[b] + bonus - _THREAD_PRIOR, b, cues))
     results.sort(key=lambda r: -r[0])
