@@ -246,9 +246,7 @@ def _continues(prev: Line, nxt: Line) -> tuple[bool, float]:
 class _Builder:
     """Accumulates thread lines into comments."""
 
-    def __init__(self, norm: str, published: dt.date | None) -> None:
-        self.norm = norm
-        self.published = published
+    def __init__(self) -> None:
         self.done: list[dict[str, Any]] = []
         self.cur: dict[str, Any] | None = None
         self.pending: dict[str, Any] | None = None  # author waiting for text (name above)
@@ -275,8 +273,9 @@ class _Builder:
         self.cur["conf"] = min(self.cur["conf"], conf)
 
 
-def _segment(thread: list[Line], layout: str, first_conf: float, norm: str, published: dt.date | None) -> list[dict[str, Any]]:
-    b = _Builder(norm, published)
+def _segment(thread: list[Line], layout: str, first_conf: float) -> list[dict[str, Any]]:
+    """Comments (as dicts of offsets, author, time, confidence) from the thread's lines."""
+    b = _Builder()
     for i, line in enumerate(thread):
         kind = line.kind
         if kind == "name":
@@ -447,7 +446,7 @@ def read_text(
     boilerplate += [line.text for line in thread if line.kind == "boilerplate"]
     thread = [line for line in thread if line.kind not in ("header", "boilerplate")]
     layout = _layout(thread) if thread else "none"
-    items = _segment(thread, layout, confidence, norm, day) if thread else []
+    items = _segment(thread, layout, confidence) if thread else []
     comments: list[Comment] = []
     earlier: list[tuple[str, str | None, str]] = []
     for k, item in enumerate(items, 1):
