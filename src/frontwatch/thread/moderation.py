@@ -24,8 +24,8 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
 _QUOTE_PAIRS = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»|(?<!\w)'[^'\n]{6,}'(?!\w)")
 _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|reported|reports|according to|claimed|claims|warned|warns|chanted|shouted|"
-    r"wrote|written|painted|footage|video|photos? shows?|defector|survivors?|witnesses|residents|activists|"
-    r"monitors?|quote|slogan|dates back|in a statement|announced|the ministry|the governor|state media|"
+    r"wrote|written|painted|footage|video|photos? shows?|defector|quote|"
+    r"(?:survivors?|witnesses|residents|activists|monitors?|locals|soldiers|officials)\s+(?:say|said|told|recall(?:ed)?|report(?:ed)?|claim(?:ed)?)|slogan|dates back|in a statement|announced|the ministry|the governor|state media|"
     r"human rights watch|amnesty|the un\b|a un\b|un report|countered|argued|insisted|stated|declared|alleged|accused)\b",
     re.I,
 )
@@ -34,6 +34,7 @@ _CONDEMN = re.compile(
     r"|\bstop\s+(?:calling|saying|it\b)|\bcalling\s+(?:\w+\s+){0,3}\w+\s+(?:is|was)\b|\b(?:is|are)\s+(?:a\s+)?(?:war\s+)?crimes?\b"
     r"|\bracis[tm]\b|\bgenocide\s+starts\b|\bcondemn\w*|\bdisgrac\w*|\bshameful\b|\bmust\s+face\s+justice\b"
     r"|\bis\s+(?:exactly\s+)?(?:what|how)\s+(?:\w+\s+){0,3}(?:say|says|want|wants|starts?)\b|\bgeneralis\w+|\bgeneraliz\w+"
+    r"|\bdehumani[sz]\w*|\btired\s+of\b|\bcalling\s+(?:them|people|\w+s)\s+(?:\"|“|')?\w+"
     r"|\bhate\s+(?:speech|the\s+kremlin)|\bnobody\s+was\s+arrested\b|\bcalled\s+(?:them|the\s+\w+)\b|\bcall\s+(?:\w+\s+)?\w+\s+\"",
     re.I,
 )

@@ -25,6 +25,7 @@ IDENTITY = alt(
     "russians|ukrainians|americans|yanks|syrians|iraqis|afghans|africans|palestinians|israelis|iranians|persians|"
     "armenians|azeris|chechens|pashtuns|somalis|sudanese|libyans|yemenis|lebanese|europeans|westerners|"
     "blacks|whites|asians|refugees|migrants|immigrants|zionists|arab|muslim|jew|kurd|alawite|sunni|shiite|"
+    "turkish|kurdish|jewish|persian|arabic|chechen|sudanese|somali|libyan|yemeni|"
     "druze|russian|ukrainian|american|yank|syrian|iraqi|afghan|palestinian|israeli|iranian|turk"
 )
 #: Combatant and political groups (targets of incitement, not identity groups).
@@ -57,16 +58,27 @@ KILL = alt(
 #: Verbs that call for killing whatever their object (the rest need a people object or "all").
 HARD_KILL = alt(
     "kill|murder|slaughter|exterminate|execute|hang|gas|nuke|butcher|behead|massacre|annihilate|eradicate|"
-    "liquidate|wipe out|obliterate|lynch|carpet[- ]bomb|flatten|torch|cleanse|purge"
+    "liquidate|wipe out|obliterate|lynch|carpet[- ]bomb|flatten|torch|cleanse|purge|blow up|gun down|mow down"
 )
 PEOPLE_OBJ = (
-    r"(?:them|him|her|'?em|everyone|everybody|all of them|every (?:last |single )?(?:one|man|\w+)|"
+    r"(?:them|him|her|'?em|everyone|everybody|anyone|anybody|whoever|all of them|every (?:last |single )?(?:one|man|\w+)(?: of (?:them|those \w+(?: \w+)?|these \w+(?: \w+)?))?|"
     r"(?:the|these|those|all|their|all the) (?:\w+ )?(?:" + COMBATANTS[3:-1] + "|" + IDENTITY[3:-1] + "|"
     + VERMIN[3:-1] + r"|people|men|women|children|kids|families|villagers|refugees|civilians|bastards|"
-    r"prisoners|captives|traitors|cowards|lot|rest|remaining \w+)|(?:" + COMBATANTS[3:-1] + "|" + VERMIN[3:-1] + "))"
+    r"prisoners|captives|traitors|cowards|lot|rest|remaining \w+|commanders|leaders|officers|sons|wives|kids|bodies)|(?:" + COMBATANTS[3:-1] + "|" + VERMIN[3:-1] + "))"
+)
+#: Imperative verbs of killing and destruction (the rule also needs people named in the clause).
+IMPERATIVE = alt(
+    "kill|murder|slaughter|massacre|execute|hang|behead|crucify|gas|drown|burn|torch|bomb|shell|nuke|flatten|raze|"
+    "level|exterminate|annihilate|eradicate|butcher|stab|shoot|starve|poison|flood|open fire on|fire on|wipe out|"
+    "finish off|blow up|gun down|mow down|carpet bomb|carpet-bomb|obliterate|lynch|incinerate|liquidate|purge|cleanse"
+)
+#: A noun-verb headline ("Bomb kills woman") is not an imperative.
+HEADLINE_VERBS = (
+    "kills|killed|hits|hit|wounds|wounded|explodes|exploded|rocks|rocked|targets|targeted|destroys|destroyed|"
+    "injures|injured|leaves|left|claims|claimed|victims?|suspects?|attack|attacks|blast|threat|alert|squad|site"
 )
 TOTAL = r"(?:\s+(?:all|too|now|already|again|completely|every(?:one| last one| single one)|to the last|down to the last|until nothing (?:moves|is left)|until they \w+|off the map|off the face of the earth|on sight))"
-_CLAUSE = r"(?:^|(?<=[,;:.!?\-—–(]\s)|(?<=[,;:.!?\-—–(])|(?<=\b(?:just|so|now|then|please|simply|go|must|should|need to|gotta|time to|let's|lets|we must|we should|we need to|you must|you should|we have to|better)\s))\s*"
+_CLAUSE = r"(?:^|(?<=[,;:.!?(]\s)|(?<=\s[\-—–]\s)|(?<=[,;:.!?])|(?<=\b(?:just|so|now|then|please|simply|go|must|should|need to|gotta|time to|let's|lets|we must|we should|we need to|you must|you should|we have to|better|is to|was to|down and|up and|honestly|seriously|and then|i say|we say)\s))\s*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,20 +97,25 @@ def _r(category: str, regex: str, score: float, rationale: str, resolve: bool = 
 
 RULES: tuple[Rule, ...] = (
     # -- incitement: calls to kill, expel or starve people ----------------------------------
-    _r("incitement_to_violence", _CLAUSE + r"(?<!\w)(?:" + HARD_KILL + r")\b(?!\s+(?:ratio|count|zone|list|switch|chain|time))\s+(?:the\s+\w+\s+of\s+)?(?:" + PEOPLE_OBJ + r"|(?-i:[A-Z][a-z]+)(?=[\s.!,]|$))" + TOTAL + "?", 0.9, "imperative call to kill"),
+    _r("incitement_to_violence", _CLAUSE + r"(?<!\w)(?:" + HARD_KILL + r")\b(?!\s+(?:ratio|count|zone|list|switch|chain|time))\s+(?:the\s+\w+\s+of\s+)?(?:" + PEOPLE_OBJ + r"|(?:the\s+)?(?:whole|entire|remaining)\s+\w+|the\s+(?:garrison|militia|militias|enemy|regiment|brigade|battalion|unit|pocket|convoy)|(?-i:[A-Z][a-z]+)(?=[\s.!,]|$))" + TOTAL + "?", 0.9, "imperative call to kill"),
     _r("incitement_to_violence", _CLAUSE + r"(?:" + KILL + r")\s+" + PEOPLE_OBJ + TOTAL, 0.9, "call to kill them all"),
     _r("incitement_to_violence", _CLAUSE + r"(?:shoot|bomb|shell|burn|crush|grind|starve)\s+(?:" + PEOPLE_OBJ + r")(?:\s+(?:out|into \w+|on sight|inside|alive|until \w+(?: \w+)?))?", 0.8, "imperative call to violence against people"),
-    _r("incitement_to_violence", _CLAUSE + r"(?:burn|flatten|nuke|raze|level)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:\w+\s+)?(?:town|city|village|district|camp|neighbou?rhood|house|houses|place|country)(?:\s+down)?(?:\s+with them inside)?", 0.85, "call to destroy a populated place"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:burn|flatten|nuke|raze|level|carpet[- ]bomb|wipe\s+out|erase|bomb)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:\w+\s+)?(?:town|city|village|villages|district|camp|neighbou?rhood|house|houses|place|country|province|region|area|valley|strip|enclave)(?:\s+down)?(?:\s+with them inside)?", 0.85, "call to destroy a populated place"),
     _r("incitement_to_violence", _CLAUSE + r"(?:drop|use|send)\s+(?:white phosphorus|chemical weapons|gas|nukes?|napalm|barrel bombs?)\s+on\s+\w+", 0.9, "call to use indiscriminate weapons"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:blow|gun|mow|hunt)\s+(?:" + PEOPLE_OBJ + r")\s+(?:all\s+)?(?:up|down)\b(?:\s+and\s+kill\s+\w+)?|" + _CLAUSE + r"make\s+(?:them|'em|the\s+\w+)\s+pay\s+with\s+(?:their|his|her)\s+(?:lives|life|blood)|" + _CLAUSE + r"drop\s+(?:everything|all)\s+(?:you\s+have\s+|we\s+have\s+)?on\s+(?:them|'em|the\s+\w+)", 0.85, "call to kill"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:" + IMPERATIVE + r")\b(?!\s+(?:" + HEADLINE_VERBS + r")\b)(?=[^.!?]*\b(?:them|they|they'?re|their|'em|" + COMBATANTS[3:-1] + "|" + IDENTITY[3:-1] + r"|people|civilians|families|children|mosques?|churches|schools?|hospitals?|villages?|homes|houses|camps?|markets?)\b)[^.!?]*", 0.8, "imperative call to violence against people"),
+    _r("incitement_to_violence", _CLAUSE + r"send\s+(?:" + PEOPLE_OBJ + r")\s+(?:all\s+)?to\s+(?:hell|their\s+graves?|the\s+grave|meet\s+\w+)\b[^.!?]*", 0.85, "call to kill"),
     _r("incitement_to_violence", _CLAUSE + r"(?:cut|slit)\s+(?:their|his|her)\s+throats?", 0.9, "call to cut throats"),
     _r("incitement_to_violence", _CLAUSE + r"(?:line|lined)\s+(?:them|'em)\s+up(?:\s+against\s+(?:a|the)\s+wall)?", 0.85, "call for summary execution"),
     _r("incitement_to_violence", _CLAUSE + r"(?:put|send)\s+a\s+bullet\s+(?:in|into|through)\s+" + PEOPLE_OBJ + r"|\bsomeone should (?:put a bullet|kill|shoot|hang)\b[^.!?]*", 0.85, "call to shoot"),
-    _r("incitement_to_violence", r"\b(?:don'?t|do not|never)\s+let\s+(?:them|'em|any(?: of them)?|one of them|the \w+|these \w+|those \w+)\s+(?:leave|escape|get out|go|get away|survive|live|walk out|flee)\b", 0.85, "call to stop people escaping (with a call to kill nearby)"),
+    _r("incitement_to_violence", r"\b(?:don'?t|do not|never)\s+let\s+(?:them|'em|any(?: of them)?|(?:a single |even )?one of them|anyone|anybody|the \w+|these \w+|those \w+)\s+(?:leave|escape|get out|go|get away|survive|live|walk out|flee|reach|make it)\b(?:\s+alive)?", 0.85, "call to stop people escaping (with a call to kill nearby)"),
     _r("incitement_to_violence", _CLAUSE + r"let\s+(?:them|'em|the \w+|these \w+|those \w+)\s+(?:all\s+)?(?:burn|rot|die|starve|bleed|suffer|surrender or die|fry|choke)\b(?:\s+in\s+(?:place|their \w+|hell|the \w+))?", 0.85, "wishing death on people"),
     _r("incitement_to_violence", r"\b(?:surrender|give up|lay down (?:their|your) arms)\s+or\s+(?:die|be killed|perish)\b(?:\s+in\s+place)?", 0.75, "surrender-or-die demand"),
-    _r("incitement_to_violence", r"(?:^|(?<=[,;:.!?]\s))\s*(?:show\s+|give\s+(?:them\s+)?)?no\s+(?:mercy|quarter)\b(?!\s+(?:was|were|is|has|had|in\s+the\s+(?:media|press|debate)))(?:\s+(?:for|to)\s+(?:" + PEOPLE_OBJ + r"|\w+))?|\b(?:take|taking)\s+no\s+prisoners\b(?!\s+in\s+the\s+(?:media|debate))|\bdon'?t\s+take\s+(?:any\s+)?prisoners\b|\bshoot\s+on\s+sight\b|\bleave\s+no(?:\s+one|body)\s+alive\b", 0.85, "no-mercy call"),
+    _r("incitement_to_violence", r"(?:^|(?<=[,;:.!?]\s))\s*(?:show\s+|give\s+(?:them\s+)?)?no\s+(?:mercy|quarter)\b(?!\s+(?:was|were|is|has|had|in\s+the\s+(?:media|press|debate)))(?:\s+(?:for|to)\s+(?:" + PEOPLE_OBJ + r"|\w+))?|\b(?:take|taking)\s+no\s+prisoners\b(?!\s+in\s+the\s+(?:media|debate))|\bdon'?t\s+take\s+(?:any\s+)?prisoners\b|\bshoot\s+on\s+sight\b|\bleave\s+no(?:\s+one|body)\s+alive\b|(?:^|(?<=[,;:.!?]\s))\s*no\s+survivors\b(?!\s+(?:were|have|had|was))", 0.85, "no-mercy call"),
     _r("incitement_to_violence", r"\b(?:they|these \w+|those \w+|all of them|the \w+|every one of them|anyone who [^.!?]{0,40}?)\s+(?:should|must|need to|ought to|deserve to|have to)\s+(?:all\s+)?(?:be\s+)?(?:all\s+)?(?:killed|hanged|hung|shot|executed|exterminated|gassed|wiped out|burned|burnt|slaughtered|beheaded|nuked|die|be put down|be put to death|put to death)\b(?:\s+(?:too|in \w+(?: \w+){0,2}))?", 0.85, "says people should be killed"),
-    _r("incitement_to_violence", r"\b(?:deserve(?:s)?\s+(?:to\s+die|death|extermination|to be exterminated|to be killed|a bullet)|deserve to die)\b(?:,?\s+every (?:single )?one)?", 0.8, "says people deserve death"),
+    _r("incitement_to_violence", r"\b(?:deserve(?:s)?\s+(?:to\s+die|(?:a\s+)?(?:slow\s+|painful\s+|horrible\s+)?death|extermination|to be exterminated|to be killed|a bullet|to hang|to burn|to be shot)|deserve to die)\b(?:,?\s+(?:every|each) (?:single )?one(?: of them)?)?", 0.8, "says people deserve death"),
+    _r("incitement_to_violence", r"\b(?:should|must|need\s+to|ought\s+to|has\s+to|have\s+to)\s+(?:all\s+)?be\s+(?:all\s+)?(?:killed|hanged|hung|shot|executed|exterminated|gassed|wiped\s+out|slaughtered|beheaded|nuked|eliminated|put\s+down|put\s+to\s+death|strung\s+up|lynched|burned\s+alive|burnt\s+alive|hunted(?:\s+down)?(?:\s+like\s+\w+)?|massacred|butchered|exterminated|crucified|drowned)\b[^.!?]*", 0.8, "says people should be killed"),
+    _r("incitement_to_violence", r"\band\s+(?:kill|shoot|execute|hang|behead|slaughter|burn|gas)\s+(?:them|'em|them\s+all|every\s+one\s+of\s+them)\b[^.!?]*|" + _CLAUSE + r"(?:string|hang)\s+(?:them|'em|the\s+\w+)\s+up\b[^.!?]*|" + _CLAUSE + r"put\s+(?:them|'em)\s+(?:all\s+)?(?:against|up\s+against)\s+(?:a|the)\s+wall\b[^.!?]*|" + _CLAUSE + r"(?:level|raze|flatten|nuke|erase)\s+(?-i:[A-Z][a-z]+)\b[^.!?]*", 0.85, "call to kill"),
     _r("incitement_to_violence", r"\b(?:i\s+)?hope\s+(?:they|the \w+|these \w+|those \w+|every one of (?:them|those \w+)|all of them)\s+(?:all\s+)?(?:die|dies|burn|burns|rot|rots|gets? killed|gets? blown(?: to pieces| up)?|suffer|starve)\b(?:\s+in\s+\w+)?", 0.75, "wishing death on people"),
     _r("incitement_to_violence", r"\bthe only good \w+ is a dead (?:one|\w+)\b", 0.85, "says only a dead enemy is good"),
     _r("incitement_to_violence", r"(?:^|(?<=[.!?]\s))\s*death\s+to\s+(?:the\s+)?\w+", 0.8, "death-to slogan"),
@@ -113,20 +130,25 @@ RULES: tuple[Rule, ...] = (
     _r("dehumanisation", r"(?<!\w)(?:" + STRONG_VERMIN + r")\b(?!\s+(?:in\s+the\s+zoo|were\s+found))", 0.75, "dehumanising name for people"),
     _r("dehumanisation", r"\b(?:not|aren'?t|isn'?t|no longer)\s+(?:even\s+)?(?:human(?:\s+beings)?|people|humans)\b|\bdon'?t\s+deserve\s+to\s+be\s+called\s+human\b|\bsub-?human\b", 0.85, "denies people are human"),
     _r("dehumanisation", r"(?<!treated )(?<!treat )(?<!caged )(?<!kept )(?<!held )(?<!living )(?<!live )(?<!than )\blike\s+(?:the\s+)?(?:rats|cockroaches|vermin|roaches|insects|rabbits|animals|dogs|pigs|lice|maggots)\b(?!\s+(?:from|off|leaving)\s+a\s+sinking\s+ship)(?:\s+they\s+are)?", 0.75, "compares people to vermin or animals"),
+    _r("dehumanisation", r"(?:^|(?<=[.!?]\s))\s*(?:" + PLURAL_VERMIN + r"),?\s+(?:that'?s|that\s+is|thats)\s+(?:what|all)\s+[^.!?]*", 0.8, "calls people vermin or animals"),
+    _r("dehumanisation", r"\b(?:inferior|lesser|sub-?human|degenerate)\s+(?:race|species|breed)\b", 0.75, "calls a people an inferior race"),
+    _r("dehumanisation", r"\b(?:a\s+)?(?:pack|bunch|horde|swarm|herd|nest|plague)\s+of\s+(?:" + PLURAL_VERMIN + r")\b", 0.8, "calls people a pack of animals"),
     _r("dehumanisation", r"\bscurr(?:y|ied|ying)\s+(?:out|away|off|back|into|like|from)\b|\binfest(?:ed|ing)?\s+(?:by|with)\s+(?:them|these|those|" + IDENTITY[3:-1] + r")\b|\bbreed(?:ing)?\s+like\b", 0.7, "describes people as pests"),
     _r("dehumanisation", r"\b(?:" + IDENTITY + r"|these people|those people|they)\s+(?:are|is)\s+(?:a\s+|like\s+a\s+)?" + DISEASE + r"\b", 0.8, "calls a people a disease"),
     _r("dehumanisation", r"\bexterminat(?:e|ion)\b(?=[^.!?]*\b(?:vermin|rats|cockroaches|roaches|pests|insects))|\b(?:cleansed|purged|eradicated)\s+from\b", 0.75, "pest-control language for people"),
     _r("dehumanisation", r"\bdogs\s+of\s+\w+|\btreated\s+as\s+dogs\b|\bmincemeat\b", 0.75, "calls people animals"),
     # -- threats: first person harm to the addressee ----------------------------------------
-    _r("threat", r"\b(?:we|i)(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to|\s+am\s+going\s+to|\s+shall|'m\s+going\s+to)\s+(?:personally\s+)?(?:find|hunt|kill|get|slaughter|cut|come\s+for|deal\s+with|burn|shoot|hang|make)\s+(?:you|your|u)\b[^.!?]*", 0.85, "first-person threat to the reader"),
-    _r("threat", r"\b(?:we|i)(?:'re|\s+are|'m|\s+am)\s+coming\s+for\s+(?:you|your)\b[^.!?]*|\byour\s+days\s+are\s+numbered\b|\bwe\s+know\s+where\s+you\s+live\b|\bwe\s+have\s+your\s+address\b|\benjoy\s+your\s+last\s+days\b|\bwatch\s+your\s+back\b|\bnext\s+time\s+we\s+see\s+you\b[^.!?]*", 0.85, "threat to the reader"),
-    _r("threat", r"\byou(?:'ll|\s+will)\s+(?:all\s+)?(?:be\s+next|pay|die|burn|hang|regret|be\s+dealt\s+with|be\s+killed|be\s+slaughtered)\b[^.!?]*|\b(?:traitors|people|scum|those)\s+like\s+you\s+will\s+be\s+(?:dealt\s+with|hanged|shot|punished|found)\b[^.!?]*", 0.8, "threat to the reader"),
+    _r("threat", r"\b(?:we|i)(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to|\s+am\s+going\s+to|\s+shall|'m\s+going\s+to)\s+(?:personally\s+)?(?:find|hunt|kill|get|catch|reach|slaughter|cut|come\s+for|deal\s+with|burn|shoot|hang|make|butcher|behead|destroy)\s+(?:you|your|u)\b[^.!?]*", 0.85, "first-person threat to the reader"),
+    _r("threat", r"\b(?:we|i)(?:'re|\s+are|'m|\s+am)\s+coming\s+for\s+(?:you|your)\b[^.!?]*|\byour\s+days\s+are\s+numbered\b|\b(?:we|i)\s+know\s+where\s+(?:you|your\s+\w+)\s+lives?\b|\bwe\s+have\s+your\s+address\b|\benjoy\s+your\s+last\s+days\b|\bwatch\s+your\s+back\b|\byou(?:'d|\s+had)?\s+better\s+(?:run|hide|pray|watch\s+out)\b[^.!?]*|\bnext\s+time\s+we\s+see\s+you\b[^.!?]*", 0.85, "threat to the reader"),
+    _r("threat", r"\byou(?:'ll|\s+will|\s+and\s+your\s+\w+\s+will)\s+(?:all\s+)?(?:be\s+next(?=\s*[.!,]|\s+on\s+(?:the|our|my)\s+list)|pay\s+for|pay(?=\s*[.!,]|\s+with)|die|burn|hang|be\s+dealt\s+with|be\s+killed|be\s+slaughtered|be\s+shot|be\s+hanged)\b[^.!?]*|\b(?:we|i)(?:'ll|\s+will)\s+be\s+waiting\s+for\s+you\b[^.!?]*|\bmake\s+you\s+(?:regret|pay|suffer|bleed)\b[^.!?]*|\byou\s+won'?t\s+(?:leave|get\s+out|survive|live)\b[^.!?]*|\b(?:traitors|people|scum|those)\s+like\s+you\s+will\s+be\s+(?:dealt\s+with|hanged|shot|punished|found)\b[^.!?]*", 0.8, "threat to the reader"),
     # -- insults: at the reader or a named person -------------------------------------------
-    _r("insult", r"\b(?:you(?:'re|\s+are|r)?|u\s+r|are\s+you)\s+(?:a\s+|an\s+|such\s+an?\s+|just\s+an?\s+|so\s+|the\s+)?(?:complete\s+|total\s+|paid\s+|pathetic\s+|clueless\s+|stupid\s+|ignorant\s+|fucking\s+|brainwashed\s+)*(?:idiot|moron|imbecile|fool|clown|troll|shill|liar|coward|retard|cretin|dumbass|loser|bastard|jerk|stupid|dumb|brainwashed|clueless|pathetic|ignorant|idiotic|moronic|bot|hypocrite|scum)s?\b", 0.85, "insults the reader"),
-    _r("insult", r"\bshut\s+up\b[^.!?]*|\bgo\s+away,?\s+(?:you\s+)?(?:idiot|moron|troll|clown|fool|loser|shill|bot|liar)|\bwhat\s+an?\s+(?:idiot|moron|clown|fool|imbecile|joke|loser)\b|\b(?:idiotic|moronic|stupid|dumb|braindead)\s+(?:comment|post|take|opinion)\b[^.!?]*\byou\b|\b(?:armchair\s+general|keyboard\s+warrior)s?\b|\bstupid\s+(?:yank|russkie|ukie|arab|kurd|turk)\b|\bonly\s+a\s+(?:complete\s+|total\s+)?(?:idiot|moron|imbecile|fool)\b", 0.75, "insult"),
+    _r("insult", r"\b(?:you(?:'re|\s+are|r)?|u\s+r|are\s+you)\s+(?:a\s+|an\s+|such\s+an?\s+|just\s+an?\s+|so\s+|the\s+)?(?:really\s+|this\s+|that\s+|too\s+|complete\s+|total\s+|absolute\s+|utter\s+|paid\s+|pathetic\s+|clueless\s+|stupid\s+|ignorant\s+|fucking\s+|brainwashed\s+)*(?:idiot|moron|imbecile|fool|clown|troll|shill|liar|coward|retard|cretin|dumbass|loser|bastard|jerk|stupid|dumb|brainwashed|clueless|pathetic|ignorant|idiotic|moronic|bot|hypocrite|scum)s?\b", 0.85, "insults the reader"),
+    _r("insult", r"\bshut\s+(?:up|your\s+(?:mouth|face|trap))\b[^.!?]*|\bgo\s+away,?\s+(?:you\s+)?(?:idiot|moron|troll|clown|fool|loser|shill|bot|liar)|\bwhat\s+an?\s+(?:idiot|moron|clown|fool|imbecile|joke|loser)\b|\b(?:idiotic|moronic|stupid|dumb|braindead)\s+(?:comment|post|take|opinion)\b[^.!?]*\byou\b|\b(?:armchair\s+general|keyboard\s+warrior)s?\b|\b(?:another|typical|yet\s+another)\s+(?:paid\s+|kremlin\s+|russian\s+|nato\s+|western\s+)?(?:troll|shill|bot|idiot|moron|clown|propagandist)s?\b[^.!?]*|,\s*(?:you\s+)?(?:idiot|moron|clown|fool|imbecile|troll|shill|loser|liar)\s*[.!?]*$|\bstupid\s+(?:yank|russkie|ukie|arab|kurd|turk)\b|\bonly\s+a\s+(?:complete\s+|total\s+)?(?:idiot|moron|imbecile|fool)\b", 0.75, "insult"),
     _r("insult", r"\b[A-Z][a-z]+\s+(?:is|was)\s+(?:a\s+|an\s+)(?:clueless\s+|total\s+|complete\s+)?(?:fool|idiot|moron|coward|clown|imbecile|liar|criminal)\b(?:\s+and\s+\w+\s+an?\s+\w+)?", 0.7, "insults a named person", resolve=False),
     # -- identity attacks: slurs and generalisations about a people -------------------------
     _r("identity_attack", r"\b(?:all\s+|the\s+)?" + IDENTITY + r"\s+(?:are|is)\s+(?:all\s+|just\s+|nothing\s+but\s+|always\s+)?" + NEGATIVE_TRAITS + r"\b", 0.85, "negative generalisation about a people"),
+    _r("identity_attack", r"\b" + IDENTITY + r"\s+(?:are|is)\s+(?:behind|responsible\s+for)\s+(?:every|all|each)\b[^.!?]*", 0.8, "conspiracy blaming a people"),
+    _r("identity_attack", r"\b(?:every|each|any)\s+" + IDENTITY + r"\s+is\s+(?:a\s+|an\s+)?(?:potential\s+|future\s+|secret\s+|born\s+)?(?:terrorist|criminal|murderer|killer|rapist|thief|liar|traitor|enemy|savage|animal|nazi|spy|agent)\b|\b" + IDENTITY + r"\s+are\s+(?:an?\s+)?(?:inferior|lesser|degenerate|backward|primitive|filthy|dirty|savage|barbaric)\s+(?:race|people|nation|breed|species|tribe)\b", 0.85, "negative generalisation about a people"),
     _r("identity_attack", r"\btypical\s+" + IDENTITY + r"\b[^.!?]*|\bnever\s+trust\s+an?\s+" + IDENTITY + r"\b[^.!?]*|\b" + IDENTITY + r"\s+(?:breed\s+like|control\s+the\s+(?:media|world|banks|government)|should\s+(?:all\s+)?be\s+(?:sent\s+back|expelled|deported|banned|kicked\s+out))\b[^.!?]*", 0.85, "negative generalisation about a people"),
     _r("identity_attack", r"\b" + IDENTITY + r"\s+(?:are|is)\s+a\s+(?:plague|cancer|disease)\b[^.!?]*|\b(?:stupid|dirty|filthy|fucking)\s+" + IDENTITY + r",\s+all\s+of\s+them\b[^.!?]*|\ball\s+" + IDENTITY + r"\s+are\b[^.!?]*|\b" + IDENTITY + r"\s+are\s+(?:all\s+)?\w+(?:\s+\w+)?,\s+(?:every\s+single\s+one|the\s+whole\s+(?:lot|sect|nation|bunch)|all\s+of\s+them)", 0.8, "negative generalisation about a people"),
     _r("identity_attack", r"\b" + IDENTITY + r"\s+(?:savages|scum|filth|pigs|dogs|rats|animals|vermin|barbarians|subhumans)\b", 0.8, "names a people by a slur"),
