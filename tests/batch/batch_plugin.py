@@ -6,6 +6,7 @@ from pathlib import Path
 
 PLUGIN = '''
 import os
+from frontwatch.model import ControlClaim, Place, PlaceMention
 from frontwatch.pipeline import stage
 
 CRASH_ID = {crash_id!r}
@@ -31,14 +32,29 @@ def crash(report, resources):
             fh.write(str(os.getpid()))
         os._exit(17)
     return report
+
+
+@stage("batchtest_claim", assigns=["places", "control_claims"])
+def claim(report, resources):
+    """A control claim on Kherson wherever the body names it (for reconciliation tests)."""
+    i = report.body.find("Kherson")
+    if i < 0:
+        return report
+    place = Place("ua:kherson", "Kherson", 46.6354, 32.6169, "city", "UA")
+    mention = PlaceMention(report.span("body", i, i + 7), place, 1)
+    side = "ua_army" if "Ukrainian" in report.body else "ru_army"
+    evidence = report.span("body", 0, len(report.body))
+    return report.with_(places=(mention,), control_claims=(ControlClaim(mention, side, "gained", evidence, as_of=report.published),))
 '''
 
 
-def make_plugin(folder: Path, crash_id: str | None = None) -> tuple[str, str]:
+def make_plugin(
+    folder: Path, crash_id: str | None = None, stages: tuple[str, ...] = ("batchtest_mark", "batchtest_crash")
+) -> tuple[str, str]:
     """A plugin file and a pipeline file using its stages; returns (plugin, pipeline)."""
     plugin = folder / "batchtest_stages.py"
     marker = folder / "crashed.marker"
     plugin.write_text(PLUGIN.format(crash_id=crash_id, crash_marker=str(marker)), encoding="utf-8")
     pipeline = folder / "pipeline.toml"
-    pipeline.write_text('stages = ["batchtest_mark", "batchtest_crash"]\n', encoding="utf-8")
+    pipeline.write_text(f"stages = {list(stages)!r}\n".replace("'", '"'), encoding="utf-8")
     return str(plugin), str(pipeline)

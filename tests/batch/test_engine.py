@@ -121,3 +121,22 @@ def test_killed_dask_worker_still_processes_every_report_once(shards: Path, tmp_
     assert len(ids) == len(set(ids)) == 240
     with open_store(db) as store:
         assert store.stats()["reports"] == 240
+
+
+def test_reconciliation_runs_once_at_the_end(tmp_path: Path) -> None:
+    from frontwatch.api import Frontwatch
+
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"id": "k1", "body": "Ukrainian forces entered Kherson on Friday.", "published": "2022-11-11", "source": "A"},
+        {"id": "k2", "body": "Ukrainian troops hold Kherson, officials said.", "published": "2022-11-12", "source": "B"},
+        {"id": "k3", "body": "Nothing about the city here.", "published": "2022-11-12", "source": "C"},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    plug, pipe = make_plugin(tmp_path, stages=("batchtest_claim",))
+    db = str(tmp_path / "fw.duckdb")
+    result = run_batch([src], tmp_path / "out", workers=0, db=db, plugins=[plug], pipeline=pipe, partition_size=2)
+    assert result.reconciled and result.ok == 3
+    with Frontwatch(db=db) as fw:
+        status = fw.status("ua:kherson")
+    assert status["controller"] == "ua_army"

@@ -350,8 +350,8 @@ def run_batch(
         stream = run_dask(todo, cfg, n_workers or 2, scheduler, client)
     try:
         _drive(stream, app, db, manifest, result, progress)
-        if db and reconcile and hasattr(app, "reconcile"):
-            app.reconcile()
+        if db and reconcile and hasattr(app, "reconcile") and app.store.read("SELECT COUNT(*) FROM claims")[0][0]:
+            app.reconcile()  # once, over everything stored (nothing to do without claims)
             result.reconciled = True
     finally:
         app.close()
