@@ -20,7 +20,7 @@ from frontwatch.model import ActorMention, Event, PlaceMention, Span
 
 #: Vague fatality words -> the number counted (the lowest sensible reading, documented).
 VAGUE: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "a few": 3, "few": 3, "several": 3, "some": 3, "a number of": 3, "many": 10, "a dozen": 12, "dozens": 12,
     "dozens of": 12, "scores": 40, "scores of": 40, "hundreds": 100, "hundreds of": 100, "thousands": 1000, "thousands of": 1000,
@@ -52,8 +52,6 @@ def fatalities(text: str) -> int | None:
     found = []
     for m in _FATAL.finditer(text):
         raw = (m.group("n") or m.group("m") or "").lower()
-        if raw in ("a", "an", "one") and m.group("m") is None and not re.search(r"\b(?:killed|dead|died)\b", m.group(0), re.I):
-            continue
         value = int(raw.replace(",", "")) if raw[:1].isdigit() else VAGUE.get(raw)
         if value is not None and value < 100000:
             found.append(value)

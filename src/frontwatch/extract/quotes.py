@@ -31,7 +31,13 @@ def quoted_ranges(comment: str, article: str) -> list[tuple[int, int]]:
         words = _norm(m.group(0))
         if len(words.split()) >= 6 and words in norm_article:
             out.append((m.start(), m.end()))
-    return sorted(out)
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(out):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
 
 
 def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
