@@ -180,3 +180,11 @@ def test_arabic_thread() -> None:
     assert [c.author for c in r.comments] == ["أبو محمد", None]
     assert r.comments[0].text == "هل سقطت كفرنبل؟ أحد يعرف؟"
     assert r.comments[1].language == "ar"
+
+
+def test_disqus_copy_with_avatar_vote_and_reply_to_lines() -> None:
+    r = load("disqus_copy.txt", published=dt.date(2023, 1, 12))
+    assert r.body.endswith("a claim Kyiv denied.")
+    assert [(c.author, c.parent) for c in r.comments] == [("Taras B.", None), ("ghost_of_kyiv", "c1")]
+    assert r.comments[1].text == "Prigozhin says otherwise, but he says a lot of things."
+    assert r.comments[0].posted == dt.date(2023, 1, 12)

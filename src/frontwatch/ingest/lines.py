@@ -23,7 +23,8 @@ _SEP = re.compile(r"\s*(?:[•·|›»]|\s-\s|\s–\s|\s—\s)\s*")
 _NOISE_WORDS = frozenset(
     """reply replies like likes liked share shares report flag upvote upvotes downvote vote votes
     edit edited delete permalink hide show view see more load translate translation ago
-    collapse expand follow unfollow retweet retweets quote points point report abuse""".split()
+    collapse expand follow unfollow retweet retweets quote points point report abuse avatar
+    comment comments older newer page previous next upvoted downvoted""".split()
 )
 _NOISE_TOKEN = re.compile(r"^(?:\d+[smhdwy]?|[↑↓▲▼+−\-–—•·|›»<>^()\[\]#/:,.]+|\d+:\d+)$")
 _HEADER = re.compile(
@@ -222,6 +223,8 @@ def classify(text: str, start: int, end: int, gap: int) -> Line:
     if len(words) <= 5 and _SHORT_CAPTION.search(text) and not text.endswith(("?", "!")):
         if name_of(text) is None:
             return Line(start, end, text, gap, "boilerplate")
+    if not any(ch.isalpha() for ch in text):  # "•", "1", "—", "| |": widget debris
+        return Line(start, end, text, gap, "noise")
     if n <= 80 and len(words) <= 10:
         if _maybe_noise(text) and is_noise(text):
             return Line(start, end, text, gap, "noise")

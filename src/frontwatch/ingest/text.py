@@ -280,8 +280,11 @@ def _segment(thread: list[Line], layout: str, first_conf: float) -> list[dict[st
         kind = line.kind
         if kind == "name":
             if layout == "above":
+                if b.pending is not None and line.gap <= 1 and b.pending["parent"] is None:
+                    b.pending["parent"] = line.author  # "Name" then the name it replies to (Disqus)
+                    continue
                 b.close(0.9)
-                if b.pending is not None:  # two names in a row: the first was a one-line comment
+                if b.pending is not None:  # two names apart: the first was a one-line comment
                     b.start(b.pending["line"], 0.4)
                     b.close(0.4)
                 b.pending = {"author": line.author, "time": line.time, "line": line, "parent": line.parent_author}
