@@ -254,3 +254,83 @@ def print_report(result: Mapping[str, Any]) -> None:
     if "calibration_fit" in result:
         print(f"\ncalibration fit: CALIBRATION_X = {tuple(result['calibration_fit']['x'])}")
         print(f"                 CALIBRATION_Y = {tuple(result['calibration_fit']['y'])}")
+
+
+# -- scale ---------------------------------------------------------------------------------
+def build_scale_store(path: str, n_claims: int, n_places: int, seed: int = 7) -> Any:
+    """A store with ``n_claims`` synthetic claims over ``n_places`` places (SQL-generated)."""
+    from frontwatch.store import open_store
+
+    store = open_store(path)
+    n_cities = max(1, n_places // 20)
+    n_reports = max(1, n_claims // 4)
+    sources = 40
+    con = store.con
+    con.execute(f"SELECT setseed({(seed % 100) / 100})")
+    con.execute(
+        "INSERT INTO reports (id, source, url, title, published, body, n_comments) "
+        f"SELECT 'r' || CAST(i AS TEXT), 'outlet' || CAST(i % {sources} AS TEXT), 'https://x.example/' || CAST(i AS TEXT), "
+        f"'t', DATE '2016-01-01' + CAST(floor(random() * 365) AS INTEGER), 'b', 0 FROM range({n_reports}) t(i)"
+    )
+    con.execute(
+        "INSERT INTO claims (report_id, idx, field, place_id, place_name, place_text, lat, lon, place_parents, "
+        "geo_precision, controller, change, modality, evidence_text) "
+        f"SELECT 'r' || CAST(i // 4 AS TEXT), CAST(i % 4 AS INTEGER), 'body', 'p' || CAST(pl AS TEXT), "
+        "'Place ' || CAST(pl AS TEXT), 'Place ' || CAST(pl AS TEXT), 35.0, 37.0, "
+        f"CASE WHEN pl < {n_cities} THEN '[]' ELSE '[\"p' || CAST(pl % {n_cities} AS TEXT) || '\"]' END, 1, "
+        "CASE WHEN random() < 0.7 THEN (CASE WHEN pl % 3 = 0 THEN 'government' WHEN pl % 3 = 1 THEN 'opposition' "
+        "ELSE 'kurdish' END) ELSE (CASE WHEN random() < 0.5 THEN 'SAA' ELSE 'rebels' END) END, "
+        "CASE WHEN random() < 0.2 THEN 'gained' WHEN random() < 0.1 THEN 'contested' ELSE 'held' END, "
+        "CASE WHEN random() < 0.7 THEN 'asserted' WHEN random() < 0.6 THEN 'reported' ELSE 'hearsay' END, "
+        "'Synthetic claim sentence.' "
+        f"FROM (SELECT i, CAST(floor(random() * {n_places}) AS INTEGER) AS pl FROM range({n_claims}) t(i))"
+    )
+    return store
+
+
+def run_scale(n_claims: int, n_places: int, n_queries: int, keep: str | None = None) -> dict[str, Any]:
+    """Reconcile time and ``status`` latency on a synthetic store (DuckDB, this process, one thread)."""
+    import os
+
+    from frontwatch.reconcile.index import StatusIndex
+
+    with tempfile.TemporaryDirectory(prefix="fw-scale-") as tmp:
+        path = keep or os.path.join(tmp, "scale.duckdb")
+        t0 = time.perf_counter()
+        store = build_scale_store(path, n_claims, n_places)
+        store.con.execute("SET threads = 1")
+        build_s = time.perf_counter() - t0
+        try:
+            index = StatusIndex(store, memory=False)
+            t1 = time.perf_counter()
+            summary = index.reconcile()
+            reconcile_s = time.perf_counter() - t1
+            rng = np.random.default_rng(1)
+            places = [f"p{i}" for i in rng.integers(0, n_places, n_queries)]
+            days = [dt.date(2016, 1, 1) + dt.timedelta(days=int(d)) for d in rng.integers(0, 365, n_queries)]
+            latency: dict[str, np.ndarray] = {}
+            t2 = time.perf_counter()
+            memory = StatusIndex(store, memory=True)
+            memory.ensure()
+            load_s = time.perf_counter() - t2
+            for name, ix in (("sql", index), ("memory", memory)):
+                ix.status(places[0], days[0])
+                lat = []
+                for place, day in zip(places, days, strict=True):
+                    q0 = time.perf_counter()
+                    ix.status(place, day)
+                    lat.append(time.perf_counter() - q0)
+                latency[name] = np.array(lat) * 1000
+        finally:
+            store.close()
+    return {
+        "claims": n_claims, "places": n_places, "threads": 1, "build_store_s": round(build_s, 1),
+        "reconcile_s": round(reconcile_s, 1), "reconcile_breakdown_s": summary["seconds"],
+        "votes": summary["votes"], "state_rows": summary["state_rows"],
+        "status_queries": n_queries,
+        "status_sql_p50_ms": round(float(np.percentile(latency["sql"], 50)), 2),
+        "status_sql_p99_ms": round(float(np.percentile(latency["sql"], 99)), 2),
+        "memory_index_load_s": round(load_s, 1),
+        "status_memory_p50_ms": round(float(np.percentile(latency["memory"], 50)), 2),
+        "status_memory_p99_ms": round(float(np.percentile(latency["memory"], 99)), 2),
+    }

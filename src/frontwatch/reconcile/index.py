@@ -21,6 +21,8 @@ from frontwatch.reconcile.table import day_number
 from frontwatch.reconcile.timeline import TAU, confidence_at
 
 N_EVIDENCE = 3
+#: After this many status queries in one process, load the memory index.
+AUTO_MEMORY = 20
 FUZZY_MIN = 85.0
 _STATE_COLS = ("day", "side", "controller", "top_mass", "second_mass", "contested_mass", "total_mass", "since",
                "n_support", "n_dispute", "contested")
@@ -40,11 +42,18 @@ def _day(v: Any) -> int:
 class StatusIndex:
     """Queries over the ``recon_*`` tables of a store."""
 
-    def __init__(self, store: Any, priors: dict[str, float] | None = None, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, store: Any, priors: dict[str, float] | None = None, gazetteer: Gazetteer | None = None,
+                 memory: bool | None = None) -> None:
         self.store = store
         self.priors = priors or {}
         self._gaz = gazetteer
         self._checked = False
+        #: True: load the memory index at once; None: after AUTO_MEMORY queries (a server); False: never
+        self._want_memory = memory
+        self._queries = 0
+        self._memory: MemoryIndex | None = None
+        self._last_day: int | None = None
+        self._places: dict[str, dict[str, Any]] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -62,6 +71,8 @@ class StatusIndex:
         if not seen or int(seen[0][0]) != n:
             self.reconcile()
         self._checked = True
+        if self._want_memory is True and self._memory is None:
+            self._memory = MemoryIndex.load(self.store)
 
     def reconcile(self) -> dict[str, Any]:
         from frontwatch.reconcile.engine import reconcile_store
@@ -69,18 +80,25 @@ class StatusIndex:
         gaz = self.gazetteer
         summary = reconcile_store(self.store, self.priors, gaz.feature if gaz.available else None)
         self._checked = True
+        self._memory, self._last_day, self._places = None, None, {}
+        if self._want_memory is True or (self._want_memory is None and self._queries >= AUTO_MEMORY):
+            self._memory = MemoryIndex.load(self.store)
         return summary
 
     def last_day(self) -> int | None:
-        rows = self.store.read("SELECT value FROM recon_meta WHERE name = 'last_day'")
-        return _day(rows[0][0]) if rows and rows[0][0] else None
+        if self._last_day is None:
+            rows = self.store.read("SELECT value FROM recon_meta WHERE name = 'last_day'")
+            self._last_day = _day(rows[0][0]) if rows and rows[0][0] else None
+        return self._last_day
 
     # -- places ---------------------------------------------------------------------------
     def resolve(self, place: str) -> str:
         """The place key for a name, id or key (AmbiguousPlace / NotFound otherwise)."""
         self.ensure()
         read = self.store.read
-        if read("SELECT 1 FROM recon_places WHERE place_key = ?", (place,)):
+        if self._memory is not None and place in self._memory.codes:
+            return place
+        if place in self._places or self._place_row(place) is not None:
             return place
         key = norm_text(place)
         rows = read("SELECT place_key, name, parents FROM recon_places WHERE norm_name = ?", (key,))
@@ -112,30 +130,37 @@ class StatusIndex:
         listed = ", ".join(f"{name} ({key})" for key, name in rows[:8])
         return AmbiguousPlace(f"{place!r} matches {len(rows)} places: {listed}", hint="ask again by id")
 
+    def _place_row(self, key: str) -> dict[str, Any] | None:
+        if key not in self._places:
+            rows = self.store.read(f"SELECT {', '.join(_PLACE_COLS)} FROM recon_places WHERE place_key = ?", (key,))
+            if not rows:
+                return None
+            d = dict(zip(_PLACE_COLS, rows[0], strict=True))
+            d["id"] = d.pop("place_id")
+            self._places[key] = d
+        return self._places[key]
+
     def place(self, key: str) -> dict[str, Any]:
-        rows = self.store.read(f"SELECT {', '.join(_PLACE_COLS)} FROM recon_places WHERE place_key = ?", (key,))
-        if not rows:
+        d = self._place_row(key)
+        if d is None:
             raise NotFound(f"no place {key!r}")
-        d = dict(zip(_PLACE_COLS, rows[0], strict=True))
-        d["id"] = d.pop("place_id")
-        return d
+        return dict(d)
 
     # -- status ---------------------------------------------------------------------------
     def status(self, place: str, at: str | dt.date | None = None) -> dict[str, Any]:
         """Controller, confidence, since when, and the strongest evidence on both sides."""
+        self._queries += 1
+        if self._want_memory is None and self._queries == AUTO_MEMORY and self._memory is None:
+            self._memory = MemoryIndex.load(self.store)
         key = self.resolve(place)
         day = _day(at) if at else self.last_day()
         info = self.place(key)
-        rows = self.store.read(
-            f"SELECT {', '.join(_STATE_COLS)} FROM recon_states WHERE place_key = ? AND day <= ? ORDER BY day DESC LIMIT 1",
-            (key, _date(day)),
-        )
+        st = self._state(key, day)
         out: dict[str, Any] = {"place": info, "at": _iso(_date(day)) if day is not None else None}
-        if not rows:
+        if st is None or day is None:
             out.update(controller=None, side=None, contested=False, confidence=0.0, since=None, support=[], dispute=[],
                        note="no claims about this place on or before this day")
             return out
-        st = dict(zip(_STATE_COLS, rows[0], strict=True))
         age = day - _day(st["day"])
         out.update(
             side=st["side"], contested=bool(st["contested"]),
@@ -148,24 +173,64 @@ class StatusIndex:
         out["support"], out["dispute"] = support, dispute
         return out
 
-    def _evidence(self, key: str, day: int, side: str | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def _state(self, key: str, day: int | None) -> dict[str, Any] | None:
+        if day is None:
+            return None
+        if self._memory is not None:
+            return self._memory.state(key, day)
         rows = self.store.read(
-            f"SELECT {', '.join(_VOTE_COLS)} FROM recon_votes WHERE place_key = ? AND day <= ?", (key, _date(day))
+            f"SELECT {', '.join(_STATE_COLS)} FROM recon_states WHERE place_key = ? AND day <= ? ORDER BY day DESC LIMIT 1",
+            (key, _date(day)),
         )
-        votes = [dict(zip(_VOTE_COLS, r, strict=True)) for r in rows]
+        return dict(zip(_STATE_COLS, rows[0], strict=True)) if rows else None
+
+    def _votes(self, key: str, day: int) -> list[dict[str, Any]]:
+        """Each voter's latest vote about ``key`` on or before ``day``, with its faded weight."""
+        if self._memory is not None:
+            votes = self._memory.votes(key, day)
+        else:
+            cols = ("day", "side", "mass", "depth", "claim_id", "voter", "n_denials")
+            rows = self.store.read(
+                f"SELECT {', '.join(cols)} FROM recon_votes WHERE place_key = ? AND day <= ?", (key, _date(day))
+            )
+            votes = [dict(zip(cols, r, strict=True)) for r in rows]
+            for v in votes:
+                v["day"] = _day(v["day"])
         latest: dict[str, int] = {}
         for v in votes:
-            latest[v["voter"]] = max(latest.get(v["voter"], -(10**9)), _day(v["day"]))
+            latest[v["voter"]] = max(latest.get(v["voter"], -(10**9)), v["day"])
         current = []
         for v in votes:
-            if _day(v["day"]) != latest[v["voter"]]:
-                continue
-            v["weight"] = round(float(v["mass"]) * math.exp(-(day - _day(v["day"])) / TAU), 4)
-            current.append(v)
+            if v["day"] == latest[v["voter"]]:
+                v["weight"] = round(float(v["mass"]) * math.exp(-(day - v["day"]) / TAU), 4)
+                current.append(v)
         current.sort(key=lambda v: (-v["weight"], v["claim_id"]))
-        support = [self._claim(v) for v in current if v["side"] == side][:N_EVIDENCE]
+        return current
+
+    def _evidence(self, key: str, day: int, side: str | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        current = self._votes(key, day)
+        chosen = [v for v in current if v["side"] == side][:N_EVIDENCE]
         against = [v for v in current if v["side"] != side][:N_EVIDENCE]
-        dispute = [self._claim(v) for v in against]
+        ids = sorted({v["claim_id"] for v in chosen + against})
+        text: dict[str, dict[str, Any]] = {}
+        cols = ("claim_id", "controller", "change", "modality", "claimant", "source", "url", "field",
+                "comment_author", "published", "evidence_text")
+        rowids = [int(v["rowid"]) for v in chosen + against if "rowid" in v]
+        if rowids:  # DuckDB, memory index: the rows sit together (stored by place), read them by row id
+            wanted = set(ids)
+            for r in self.store.read(
+                f"SELECT {', '.join(cols)} FROM recon_votes WHERE rowid BETWEEN ? AND ?", (min(rowids), max(rowids))
+            ):
+                if r[0] in wanted:
+                    text.setdefault(r[0], dict(zip(cols, r, strict=True)))
+        elif ids:
+            marks = ", ".join("?" for _ in ids)
+            for r in self.store.read(
+                f"SELECT {', '.join(cols)} FROM recon_votes WHERE place_key = ? AND claim_id IN ({marks})", (key, *ids)
+            ):
+                text.setdefault(r[0], dict(zip(cols, r, strict=True)))
+        support = [self._claim({**v, **text.get(v["claim_id"], {})}) for v in chosen]
+        dispute = [self._claim({**v, **text.get(v["claim_id"], {})}) for v in against]
         for ev in support + dispute:
             if ev["n_denials"]:
                 ev["denials"] = self._denials(ev["claim_id"])
@@ -176,10 +241,11 @@ class StatusIndex:
 
     def _claim(self, v: dict[str, Any]) -> dict[str, Any]:
         return {
-            "kind": "claim", "claim_id": v["claim_id"], "side": v["side"], "controller": v["controller"],
-            "change": v["change"], "as_of": _iso(v["day"]), "text": v["evidence_text"], "source": v["source"],
-            "url": v["url"], "published": _iso(v["published"]), "field": v["field"],
-            "comment_author": v["comment_author"], "claimant": v["claimant"], "modality": v["modality"],
+            "kind": "claim", "claim_id": v["claim_id"], "side": v["side"], "controller": v.get("controller"),
+            "change": v.get("change"), "as_of": _iso(_date(v["day"])), "text": v.get("evidence_text"),
+            "source": v.get("source"), "url": v.get("url"), "published": _iso(v.get("published")),
+            "field": v.get("field"), "comment_author": v.get("comment_author"), "claimant": v.get("claimant"),
+            "modality": v.get("modality"),
             "weight": v["weight"], "inherited_levels": int(v["depth"] or 0), "n_denials": int(v["n_denials"] or 0),
         }
 
@@ -256,3 +322,66 @@ class StatusIndex:
 
 def _date(day: int | None) -> dt.date | None:
     return None if day is None else dt.date(1970, 1, 1) + dt.timedelta(days=int(day))
+
+
+class MemoryIndex:
+    """The states and votes of every place as sorted arrays (for servers and benchmarks)."""
+
+    def __init__(self, keys: list[str], states: dict[str, np.ndarray], votes: dict[str, np.ndarray]) -> None:
+        self.codes = {k: i for i, k in enumerate(keys)}
+        self.s = states
+        self.v = votes
+        self.s_start = np.searchsorted(states["code"], np.arange(len(keys) + 1))
+        self.v_start = np.searchsorted(votes["code"], np.arange(len(keys) + 1))
+
+    @classmethod
+    def load(cls, store: Any) -> MemoryIndex:
+        keys = [str(r[0]) for r in store.read("SELECT place_key FROM recon_places ORDER BY place_key")]
+        codes = {k: i for i, k in enumerate(keys)}
+
+        def fetch(table: str, names: tuple[str, ...]) -> dict[str, np.ndarray]:
+            exprs = [f"({n} - DATE '1970-01-01') AS {n}" if n in ("day", "since") else n for n in names]
+            sql = f"SELECT {', '.join(exprs)} FROM {table}"
+            con = getattr(store, "con", None)
+            if getattr(store, "dialect", "") == "duckdb" and con is not None:
+                out = {n: np.asarray(a) for n, a in con.execute(sql).fetchnumpy().items()}
+            else:
+                rows = store.read(sql)
+                cols = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+                out = {n: np.array(c, dtype=object) for n, c in zip(names, cols, strict=True)}
+            key_arr = np.asarray(out["place_key"], dtype=object)
+            uniq, inv = np.unique(key_arr.astype(str), return_inverse=True)
+            out["code"] = np.array([codes.get(k, -1) for k in uniq], dtype=np.int64)[inv]
+            for n in ("day", "since"):
+                if n in out:
+                    out[n] = np.asarray(out[n]).astype(np.int64)
+            order = np.lexsort((out["day"], out["code"]))
+            return {n: np.asarray(a)[order] for n, a in out.items()}
+
+        states = fetch("recon_states", ("place_key",) + _STATE_COLS)
+        vcols = ("place_key", "day", "side", "mass", "depth", "claim_id", "voter", "n_denials")
+        if getattr(store, "dialect", "") == "duckdb":
+            vcols += ("rowid",)
+        votes = fetch("recon_votes", vcols)
+        return cls(keys, states, votes)
+
+    def state(self, key: str, day: int) -> dict[str, Any] | None:
+        code = self.codes.get(key)
+        if code is None:
+            return None
+        lo, hi = int(self.s_start[code]), int(self.s_start[code + 1])
+        i = lo + int(np.searchsorted(self.s["day"][lo:hi], day, side="right")) - 1
+        if i < lo:
+            return None
+        out = {n: self.s[n][i] for n in _STATE_COLS}
+        out["day"], out["since"] = _date(int(out["day"])), _date(int(out["since"]))
+        return out
+
+    def votes(self, key: str, day: int) -> list[dict[str, Any]]:
+        code = self.codes.get(key)
+        if code is None:
+            return []
+        lo, hi = int(self.v_start[code]), int(self.v_start[code + 1])
+        hi = lo + int(np.searchsorted(self.v["day"][lo:hi], day, side="right"))
+        names = ("day", "side", "mass", "depth", "claim_id", "voter", "n_denials") + (("rowid",) if "rowid" in self.v else ())
+        return [{n: (int(self.v[n][i]) if n == "day" else self.v[n][i]) for n in names} for i in range(lo, hi)]

@@ -56,6 +56,7 @@ def _columns(result: Reconciled, n_claims: int, place_feature: Callable[[str], s
         "top_mass": s.top, "second_mass": s.second, "contested_mass": s.contested_mass, "total_mass": s.total,
         "since": s.since, "n_support": s.n_support, "n_dispute": s.n_dispute, "contested": s.contested,
     }
+    vorder = np.lexsort((t.day, t.place))  # stored by place, so a place's rows sit together
     n_den = np.array([len(t.denials.get(str(c), ())) for c in t.claim_ids]) if t.denials else np.zeros(len(t.claim_ids), int)
     sources = np.array(t.sources, dtype=object)
     votes = {
@@ -63,6 +64,7 @@ def _columns(result: Reconciled, n_claims: int, place_feature: Callable[[str], s
         "depth": t.depth, "claim_id": np.asarray(t.claim_ids, dtype=object)[t.row], "voter": sources[t.source],
         "n_denials": n_den[t.row], "row": t.row,
     }
+    votes = {k: np.asarray(v)[vorder] for k, v in votes.items()}
     denials: dict[str, list[Any]] = {k: [] for k in ("claim_id", "report_id", "comment_id", "author", "confidence",
                                                       "evidence_text")}
     for claim_id, stances in t.denials.items():
@@ -93,7 +95,7 @@ _VOTE_EVIDENCE_SQL = (
     "INSERT INTO recon_votes SELECT v.place_key, v.day, v.side, v.mass, v.depth, v.claim_id, c.controller, c.change, "
     "c.modality, c.claimant, r.source, v.voter, r.url, c.field, c.comment_author, r.published, c.evidence_text, "
     "v.n_denials FROM {src} v JOIN claims c ON c.report_id = v.report_id AND c.idx = v.idx "
-    "JOIN reports r ON r.id = c.report_id"
+    "JOIN reports r ON r.id = c.report_id ORDER BY v.place_key, v.day"
 )
 
 

@@ -36,6 +36,7 @@ CONTEST_RECENT_DAYS = 5
 #: Fitted with `frontwatch eval reconcile --claims-direct --fit --seed 201 --seed 202 --seed 203 --seed 204`.
 CALIBRATION_X = (0.0, 0.4951, 0.8043, 0.8718, 0.9038, 0.9227, 0.9353, 0.9496, 0.9649, 1.0)
 CALIBRATION_Y = (0.0, 0.8401, 0.9449, 0.9681, 0.9951, 0.9951, 0.9988, 0.9994, 1.0, 1.0)
+MAX_EXP = 600.0
 _NO_NEXT = np.iinfo(np.int64).max
 
 
@@ -65,6 +66,81 @@ def calibrate(raw: np.ndarray | float) -> np.ndarray:
     return np.interp(raw, CALIBRATION_X, CALIBRATION_Y)
 
 
+@dataclass
+class Plan:
+    """Everything about the claims' order and events that does not depend on the weights."""
+
+    order: np.ndarray
+    k: np.ndarray
+    weight: np.ndarray
+    g_start: np.ndarray
+    gid: np.ndarray
+    growth: np.ndarray
+    ev_src: np.ndarray
+    ev_sign: np.ndarray
+    ev_bin: np.ndarray
+    up: np.ndarray
+    ud: np.ndarray
+    row_scale: np.ndarray
+    count: np.ndarray
+    state_sorted: np.ndarray
+    place_start: np.ndarray
+
+
+def plan(table: ClaimTable) -> Plan:
+    """Sort the claims into votes and events once (reused by every truth-discovery round)."""
+    cached = getattr(table, "_plan", None)
+    if cached is not None:
+        return cached
+    n_sides = len(table.sides)
+    n_places = len(table.place_keys)
+    order = np.lexsort((table.day, table.source, table.place))
+    p, s, d, k = table.place[order], table.source[order], table.day[order], table.side[order]
+    new_g = np.ones(len(p), dtype=bool)
+    new_g[1:] = (p[1:] != p[:-1]) | (s[1:] != s[:-1]) | (d[1:] != d[:-1])
+    g_start = np.flatnonzero(new_g)
+    gid = np.cumsum(new_g) - 1
+    # a vote lasts until the same source next speaks of the same place
+    gp, gs, gd = p[g_start], s[g_start], d[g_start]
+    g_next = np.full(len(g_start), _NO_NEXT, dtype=np.int64)
+    same = (gp[1:] == gp[:-1]) & (gs[1:] == gs[:-1])
+    g_next[:-1][same] = gd[1:][same]
+    nxt = g_next[gid]
+    # per-place time origin keeps exp() in range (rows are grouped by place)
+    p_first = np.flatnonzero(np.r_[True, p[1:] != p[:-1]])
+    t0 = np.zeros(n_places, dtype=np.int64)
+    t0[p[p_first]] = np.minimum.reduceat(d, p_first)
+    # a place reported over more than MAX_EXP * TAU days forgets its oldest votes (they are < e^-MAX_EXP)
+    t_last = np.zeros(n_places, dtype=np.int64)
+    t_last[p[p_first]] = np.maximum.reduceat(d, p_first)
+    t0 = np.maximum(t0, t_last - int(MAX_EXP * TAU))
+    growth = np.exp((d - t0[p]) / TAU)
+    ends = np.flatnonzero(nxt != _NO_NEXT)
+    ev_p = np.concatenate((p, p[ends]))
+    ev_d = np.concatenate((d, nxt[ends]))
+    ev_k = np.concatenate((k, k[ends]))
+    ev_src = np.concatenate((np.arange(len(p)), ends))
+    ev_sign = np.concatenate((np.ones(len(p)), -np.ones(len(ends))))
+    ev_order = np.lexsort((ev_d, ev_p))
+    ev_p, ev_d, ev_k, ev_src, ev_sign = ev_p[ev_order], ev_d[ev_order], ev_k[ev_order], ev_src[ev_order], ev_sign[ev_order]
+    new_u = np.ones(len(ev_p), dtype=bool)
+    new_u[1:] = (ev_p[1:] != ev_p[:-1]) | (ev_d[1:] != ev_d[:-1])
+    uid = np.cumsum(new_u) - 1
+    u_start = np.flatnonzero(new_u)
+    n_u = len(u_start)
+    up, ud = ev_p[u_start], ev_d[u_start]
+    ev_bin = uid * n_sides + ev_k
+    count = np.bincount(ev_bin, weights=ev_sign, minlength=n_u * n_sides).reshape(n_u, n_sides)
+    count = np.rint(_segment_cumsum(count, up)).astype(np.int64)
+    base = int(ud.min())
+    row_key = up.astype(np.int64) * (1 << 32) + (ud - base)
+    state_sorted = np.searchsorted(row_key, p.astype(np.int64) * (1 << 32) + (d - base))
+    result = Plan(order, k, table.weight[order], g_start, gid, growth, ev_src, ev_sign, ev_bin, up, ud,
+                  np.exp((ud - t0[up]) / TAU), count, state_sorted, np.searchsorted(up, np.arange(n_places + 1)))
+    table._plan = result  # type: ignore[attr-defined]
+    return result
+
+
 def compute(table: ClaimTable, claim_vote: np.ndarray) -> States:
     """Every place's states given each claim's reliability weight (see the module doc)."""
     n_sides = len(table.sides)
@@ -75,51 +151,20 @@ def compute(table: ClaimTable, claim_vote: np.ndarray) -> States:
         empty_f = np.zeros(0)
         return States(empty_i, empty_i, empty_i, empty_f, empty_f, empty_f, empty_f, empty_i, empty_i, empty_i,
                       np.zeros(0, dtype=bool), np.zeros(n_places + 1, dtype=np.int64), empty_i, empty_f, empty_i)
-    order = np.lexsort((table.day, table.source, table.place))
-    p, s, d, k = table.place[order], table.source[order], table.day[order], table.side[order]
-    a = table.weight[order] * claim_vote[order]
-
+    pl = plan(table)
+    order, k, up, ud = pl.order, pl.k, pl.up, pl.ud
+    a = pl.weight * claim_vote[order]
     # one vote per (place, source, day): the group's mass is its strongest claim's, shared
-    new_g = np.ones(len(p), dtype=bool)
-    new_g[1:] = (p[1:] != p[:-1]) | (s[1:] != s[:-1]) | (d[1:] != d[:-1])
-    g_start = np.flatnonzero(new_g)
-    gid = np.cumsum(new_g) - 1
-    g_sum = np.add.reduceat(a, g_start)
-    g_max = np.maximum.reduceat(a, g_start)
+    g_sum = np.add.reduceat(a, pl.g_start)
+    g_max = np.maximum.reduceat(a, pl.g_start)
     share = np.divide(g_max, g_sum, out=np.zeros_like(g_sum), where=g_sum > 0)
-    a = a * share[gid]
-
-    # a vote lasts until the same source next speaks of the same place
-    gp, gs, gd = p[g_start], s[g_start], d[g_start]
-    g_next = np.full(len(g_start), _NO_NEXT, dtype=np.int64)
-    same = (gp[1:] == gp[:-1]) & (gs[1:] == gs[:-1])
-    g_next[:-1][same] = gd[1:][same]
-    nxt = g_next[gid]
-
-    # per-place time origin keeps exp() in range
-    t0 = np.full(n_places, np.iinfo(np.int64).max, dtype=np.int64)
-    np.minimum.at(t0, p, d)
-    scaled = a * np.exp((d - t0[p]) / TAU)
-    ends = nxt != _NO_NEXT
-
-    ev_p = np.concatenate((p, p[ends]))
-    ev_d = np.concatenate((d, nxt[ends]))
-    ev_k = np.concatenate((k, k[ends]))
-    ev_v = np.concatenate((scaled, -scaled[ends]))
-    ev_c = np.concatenate((np.ones(len(p)), -np.ones(int(ends.sum()))))
-    ev_order = np.lexsort((ev_d, ev_p))
-    ev_p, ev_d, ev_k, ev_v, ev_c = ev_p[ev_order], ev_d[ev_order], ev_k[ev_order], ev_v[ev_order], ev_c[ev_order]
-    new_u = np.ones(len(ev_p), dtype=bool)
-    new_u[1:] = (ev_p[1:] != ev_p[:-1]) | (ev_d[1:] != ev_d[:-1])
-    uid = np.cumsum(new_u) - 1
-    u_start = np.flatnonzero(new_u)
-    n_u = len(u_start)
-    up, ud = ev_p[u_start], ev_d[u_start]
-    mass = np.bincount(uid * n_sides + ev_k, weights=ev_v, minlength=n_u * n_sides).reshape(n_u, n_sides)
-    count = np.bincount(uid * n_sides + ev_k, weights=ev_c, minlength=n_u * n_sides).reshape(n_u, n_sides)
+    a = a * share[pl.gid]
+    ev_v = (a * pl.growth)[pl.ev_src] * pl.ev_sign
+    n_u = len(up)
+    mass = np.bincount(pl.ev_bin, weights=ev_v, minlength=n_u * n_sides).reshape(n_u, n_sides)
     mass = _segment_cumsum(mass, up)
-    count = np.rint(_segment_cumsum(count, up)).astype(np.int64)
-    mass = mass / np.exp((ud - t0[up]) / TAU)[:, None]
+    count = pl.count
+    mass = mass / pl.row_scale[:, None]
     mass[mass < 1e-9] = 0.0
 
     votes = mass.copy()
@@ -148,21 +193,19 @@ def compute(table: ClaimTable, claim_vote: np.ndarray) -> States:
         | (contested_mass >= CONTEST_SHARE * np.maximum(total, 1e-12)) & (contested_mass > 0)
         | changed & (ud - since < CONTEST_RECENT_DAYS)
     )
-    place_start = np.searchsorted(up, np.arange(n_places + 1))
+    place_start = pl.place_start
 
     # per claim: its day's state row, its own vote mass that day, the winner without it
-    base = int(ud.min())
-    row_key = up.astype(np.int64) * (1 << 32) + (ud - base)
-    claim_key = p.astype(np.int64) * (1 << 32) + (d - base)
-    state_sorted = np.searchsorted(row_key, claim_key)
+    state_sorted = pl.state_sorted
+    n = len(order)
     loo = mass[state_sorted]
-    loo[np.arange(len(p)), k] -= a
+    loo[np.arange(n), k] -= a
     loo[:, contested_code] = -1.0
     loo_best = np.argmax(loo, axis=1)
-    loo_sorted = np.where(loo[np.arange(len(p)), loo_best] > 1e-9, loo_best, -1)
-    claim_state = np.empty(len(p), dtype=np.int64)
-    claim_mass = np.empty(len(p))
-    loo_controller = np.empty(len(p), dtype=np.int64)
+    loo_sorted = np.where(loo[np.arange(n), loo_best] > 1e-9, loo_best, -1)
+    claim_state = np.empty(n, dtype=np.int64)
+    claim_mass = np.empty(n)
+    loo_controller = np.empty(n, dtype=np.int64)
     claim_state[order] = state_sorted
     claim_mass[order] = a
     loo_controller[order] = loo_sorted
@@ -170,15 +213,33 @@ def compute(table: ClaimTable, claim_vote: np.ndarray) -> States:
                   contested, place_start, claim_state, claim_mass, loo_controller)
 
 
-def _segment_cumsum(values: np.ndarray, group: np.ndarray) -> np.ndarray:
-    """Cumulative sum down axis 0, restarting where ``group`` changes."""
-    out = np.cumsum(values, axis=0)
-    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-    base = np.zeros_like(out)
-    prev = out[starts[1:] - 1]
-    lengths = np.diff(np.r_[starts, len(group)])
-    base[starts[1]:] = np.repeat(prev, lengths[1:], axis=0)
-    return out - base
+def _segment_cumsum(values: np.ndarray, group: np.ndarray, cells: int = 4_000_000) -> np.ndarray:
+    """Cumulative sum down axis 0, restarting where ``group`` changes.
+
+    Each group is summed on its own (never through a running total over other groups, whose
+    magnitudes would swamp it): groups of similar length are stacked into a padded block of
+    about ``cells`` cells and summed along the block's rows.
+    """
+    n, width = values.shape
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]]) if n else np.zeros(0, dtype=np.int64)
+    lengths = np.diff(np.r_[starts, n])
+    out = np.empty_like(values)
+    by_len = np.argsort(lengths, kind="stable")
+    padded = np.vstack((values, np.zeros((1, width))))
+    i = 0
+    while i < len(by_len):
+        j = i + 1
+        while j < len(by_len) and (j - i + 1) * int(lengths[by_len[j]]) <= cells:
+            j += 1
+        chunk = by_len[i:j]
+        m = int(lengths[chunk].max())
+        idx = starts[chunk][:, None] + np.arange(m)[None, :]
+        valid = np.arange(m)[None, :] < lengths[chunk][:, None]
+        idx = np.where(valid, idx, n)
+        block = np.cumsum(padded[idx], axis=1)
+        out[idx[valid]] = block[valid]
+        i = j
+    return out
 
 
 def confidence_at(top: float | np.ndarray, total: float | np.ndarray, age: float | np.ndarray) -> np.ndarray:
