@@ -205,3 +205,20 @@ class Frontwatch:
     def map_state(self, day: str | dt.date | None = None) -> list[dict[str, Any]]:
         """Every place with claims as it stood on ``day``: controller, contested, confidence, since."""
         return self.reconciler.map_state(day)
+
+    # -- batch ---------------------------------------------------------------------------------
+    def batch(self, inputs: Iterable[str | Path], out: str | Path, **options: Any) -> Any:
+        """Analyse a large corpus in partitions, locally or on Dask (see ``frontwatch.batch.engine.run_batch``).
+
+        The pipeline defaults to this app's; the store is written only when ``db=`` is given.
+        """
+        from frontwatch.batch.engine import run_batch
+
+        options.setdefault("pipeline", self.settings["pipeline"] or None)
+        return run_batch(list(inputs), out, **options)
+
+    def watch(self, feeds: Iterable[str], **options: Any) -> Any:
+        """Poll RSS/Atom feeds and store what is new (see ``frontwatch.batch.watch.watch``)."""
+        from frontwatch.batch.watch import watch
+
+        return watch(self, list(feeds), **options)
