@@ -379,7 +379,9 @@ def coref_places(report: Report, field_name: str, offset: int, text: str, last: 
     for m in _COREF.finditer(text):
         if any(k.start < m.end() and m.start() < k.end for k in known):
             continue
-        if re.match(r"\s+of\b", text[m.end() :]):
+        if re.match(r"\s+(?:of|adjacent|near|around|north|south|east|west|between|close|next|outside|surrounding|along|by)\b", text[m.end() :], re.IGNORECASE):
+            continue  # "the area adjacent to the Citadel" is located by the place that follows
+        if any(m.end() <= k.start < m.end() + 30 for k in known):
             continue
         out.append(PlaceRef(m.start(), m.end(), last))
     return out
