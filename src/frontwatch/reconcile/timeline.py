@@ -37,6 +37,9 @@ CONTEST_RECENT_DAYS = 5
 CALIBRATION_X = (0.0, 0.4951, 0.8043, 0.8718, 0.9038, 0.9227, 0.9353, 0.9496, 0.9649, 1.0)
 CALIBRATION_Y = (0.0, 0.8401, 0.9449, 0.9681, 0.9951, 0.9951, 0.9988, 0.9994, 1.0, 1.0)
 MAX_EXP = 600.0
+#: A claim is checked against the other sources this many days after it (a capture reported
+#: first is confirmed by the others within days; a lagging or invented one is not).
+CONFIRM_DAYS = 3
 _NO_NEXT = np.iinfo(np.int64).max
 
 
@@ -60,6 +63,8 @@ class States:
     claim_state: np.ndarray
     claim_mass: np.ndarray
     loo_controller: np.ndarray  # int: winner without the claim's own vote (-1: no other evidence)
+    loo_share: np.ndarray  # float: share of the others' mass (CONFIRM_DAYS later) backing the claim's side
+    loo_total: np.ndarray  # float: the others' mass then
 
 
 def calibrate(raw: np.ndarray | float) -> np.ndarray:
@@ -85,6 +90,10 @@ class Plan:
     count: np.ndarray
     state_sorted: np.ndarray
     place_start: np.ndarray
+    check_row: np.ndarray  # the state row CONFIRM_DAYS after each claim (sorted order)
+    own_group: np.ndarray  # the claim's source's vote (group) in force at that row
+    own_fade: np.ndarray  # that vote's fade factor at that row
+    direct: np.ndarray  # bool: a claim about the place itself (not passed down)
 
 
 def plan(table: ClaimTable) -> Plan:
@@ -135,8 +144,17 @@ def plan(table: ClaimTable) -> Plan:
     base = int(ud.min())
     row_key = up.astype(np.int64) * (1 << 32) + (ud - base)
     state_sorted = np.searchsorted(row_key, p.astype(np.int64) * (1 << 32) + (d - base))
+    check_row = np.searchsorted(row_key, p.astype(np.int64) * (1 << 32) + (d + CONFIRM_DAYS - base), side="right") - 1
+    check_day = ud[check_row]
+    span = int(d.max()) - base + CONFIRM_DAYS + 2
+    n_src = int(s.max()) + 1
+    g_key = (gp.astype(np.int64) * n_src + gs) * span + (gd - base)
+    own_group = np.searchsorted(g_key, (p.astype(np.int64) * n_src + s) * span + (d + CONFIRM_DAYS - base),
+                                side="right") - 1
+    own_fade = np.exp(-(check_day - gd[own_group]) / TAU)
     result = Plan(order, k, table.weight[order], g_start, gid, growth, ev_src, ev_sign, ev_bin, up, ud,
-                  np.exp((ud - t0[up]) / TAU), count, state_sorted, np.searchsorted(up, np.arange(n_places + 1)))
+                  np.exp((ud - t0[up]) / TAU), count, state_sorted, np.searchsorted(up, np.arange(n_places + 1)),
+                  check_row, own_group, own_fade, table.depth[order] == 0)
     table._plan = result  # type: ignore[attr-defined]
     return result
 
@@ -150,7 +168,8 @@ def compute(table: ClaimTable, claim_vote: np.ndarray) -> States:
         empty_i = np.zeros(0, dtype=np.int64)
         empty_f = np.zeros(0)
         return States(empty_i, empty_i, empty_i, empty_f, empty_f, empty_f, empty_f, empty_i, empty_i, empty_i,
-                      np.zeros(0, dtype=bool), np.zeros(n_places + 1, dtype=np.int64), empty_i, empty_f, empty_i)
+                      np.zeros(0, dtype=bool), np.zeros(n_places + 1, dtype=np.int64), empty_i, empty_f, empty_i,
+                      empty_f, empty_f)
     pl = plan(table)
     order, k, up, ud = pl.order, pl.k, pl.up, pl.ud
     a = pl.weight * claim_vote[order]
@@ -196,21 +215,37 @@ def compute(table: ClaimTable, claim_vote: np.ndarray) -> States:
     place_start = pl.place_start
 
     # per claim: its day's state row, its own vote mass that day, the winner without it
+    # the claim checked against what the other sources say of the place itself CONFIRM_DAYS
+    # later (its source's vote then, whichever claim it is, taken out)
     state_sorted = pl.state_sorted
     n = len(order)
-    loo = mass[state_sorted]
-    loo[np.arange(n), k] -= a
-    loo[:, contested_code] = -1.0
+    rows = np.arange(n)
+    a_direct = np.where(pl.direct, a, 0.0)
+    direct_mass = np.bincount(pl.ev_bin, weights=(a_direct * pl.growth)[pl.ev_src] * pl.ev_sign,
+                              minlength=n_u * n_sides).reshape(n_u, n_sides)
+    direct_mass = _segment_cumsum(direct_mass, up) / pl.row_scale[:, None]
+    group_mass = np.bincount(pl.gid * n_sides + k, weights=a_direct,
+                             minlength=len(pl.g_start) * n_sides).reshape(-1, n_sides)
+    loo = direct_mass[pl.check_row] - group_mass[pl.own_group] * pl.own_fade[:, None]
+    loo[:, contested_code] = 0.0
+    np.maximum(loo, 0.0, out=loo)
+    loo[loo < 1e-9] = 0.0
+    loo_total_sorted = loo.sum(axis=1)
+    loo_share_sorted = np.divide(loo[rows, k], loo_total_sorted, out=np.zeros(n), where=loo_total_sorted > 0)
     loo_best = np.argmax(loo, axis=1)
-    loo_sorted = np.where(loo[np.arange(n), loo_best] > 1e-9, loo_best, -1)
+    loo_sorted = np.where(loo_total_sorted > 0, loo_best, -1)
     claim_state = np.empty(n, dtype=np.int64)
     claim_mass = np.empty(n)
     loo_controller = np.empty(n, dtype=np.int64)
     claim_state[order] = state_sorted
     claim_mass[order] = a
     loo_controller[order] = loo_sorted
+    loo_share = np.empty(n)
+    loo_total = np.empty(n)
+    loo_share[order] = loo_share_sorted
+    loo_total[order] = loo_total_sorted
     return States(up, ud, controller, top, second, contested_mass, total, since, n_support, n_dispute,
-                  contested, place_start, claim_state, claim_mass, loo_controller)
+                  contested, place_start, claim_state, claim_mass, loo_controller, loo_share, loo_total)
 
 
 def _segment_cumsum(values: np.ndarray, group: np.ndarray, cells: int = 4_000_000) -> np.ndarray:

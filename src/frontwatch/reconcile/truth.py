@@ -27,7 +27,7 @@ import numpy as np
 
 from frontwatch.errors import ConfigError
 from frontwatch.reconcile.table import ClaimTable
-from frontwatch.reconcile.timeline import States, compute
+from frontwatch.reconcile.timeline import PRIOR_MASS, States, compute
 
 DEFAULT_PRIOR = 0.7
 PRIOR_STRENGTH = 3.0
@@ -100,7 +100,6 @@ def discover(
     n_src, n_sides = len(table.sources), len(table.sides)
     contested_code = table.contested_code
     direct = (table.depth == 0) & (table.side != contested_code) & (table.weight > 0)
-    w = np.where(direct, table.weight, 0.0)
     unit = table.source * n_sides + table.side
     error = 1.0 - prior
     unit_error = np.repeat(error, n_sides)
@@ -119,10 +118,11 @@ def discover(
 
     states = compute(table, claim_vote())
     for _ in range(iterations):
-        informative = direct & (states.loo_controller >= 0)
-        wrong = (table.side != states.loo_controller) & informative
-        w_inf = np.where(informative, w, 0.0)
-        w_bad = np.where(wrong, w, 0.0)
+        # soft 0/1 loss: the share of the others' mass against the claim, counted by how much
+        # the others said (a lone rival hearsay claim is weak evidence against anyone)
+        strength = np.where(direct, states.loo_total / (states.loo_total + PRIOR_MASS), 0.0)
+        w_inf = strength
+        w_bad = strength * (1.0 - states.loo_share)
         scored = np.bincount(table.source, weights=w_inf, minlength=n_src)
         bad = np.bincount(table.source, weights=w_bad, minlength=n_src)
         new_error = (bad + PRIOR_STRENGTH * (1.0 - prior)) / (scored + PRIOR_STRENGTH)
