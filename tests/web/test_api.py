@@ -210,6 +210,8 @@ def test_post_json_jsonl_and_file(other_server: Any) -> None:
     assert r.status_code == 200, r.text
     assert r.json()["ok"] is True and r.json()["new"] == 1
     assert c.post("/api/reports", json=one, headers=AUTH).json()["unchanged"] == 1
+    many = [{**one, "id": "m1", "body": "First of a list."}, {**one, "id": "m2", "body": "Second of a list."}]
+    assert c.post("/api/reports", json=many, headers=AUTH).json()["new"] == 2
     lines = "\n".join(json.dumps({**one, "id": f"n{i}", "body": f"Report number {i}."}) for i in (2, 3))
     r = c.post("/api/reports", content=lines + "\nnot json\n", headers={**AUTH, "content-type": "application/x-ndjson"})
     assert r.status_code == 200 and r.json()["new"] == 2 and r.json()["failed"] == 1
@@ -226,9 +228,11 @@ def test_post_json_jsonl_and_file(other_server: Any) -> None:
 def test_analyze_comment(client: httpx.Client) -> None:
     r = client.post("/api/comments/analyze", json={
         "text": "False report! The army never took Qasr Amin.",
-        "article": {"title": "Army takes Qasr Amin", "body": "The army took Qasr Amin on Friday.", "published": "2016-12-10"},
+        "article": {"title": "Army takes Qasr Amin", "body": "The army took Qasr Amin on Friday."},
     })
     assert r.status_code == 200, r.text
     comment = r.json()["comment"]
-    assert {"stance", "flags", "claims", "sources"} <= set(comment)
-    assert isinstance(comment["flags"], list)
+    assert {"stance", "flags", "sources"} <= set(comment)
+    assert comment["stance"]["label"] in {"support", "deny", "query", "comment"}
+    flagged = client.post("/api/comments/analyze", json={"text": "Kill them all, every last one of those vermin."})
+    assert flagged.status_code == 200 and isinstance(flagged.json()["comment"]["flags"], list)

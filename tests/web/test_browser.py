@@ -167,7 +167,6 @@ def test_xss_payloads_render_as_text(browser: Any, tmp_path: Path) -> None:
                       "comments": [{"id": f"k{i}", "author": XSS[i], "text": p} for i, p in enumerate(XSS)]}
             r = httpx.post(base + "/api/reports", json=posted, headers={"Authorization": f"Bearer {TOKEN}"})
             assert r.status_code == 200, r.text
-            fw.reconcile()
             page = browser.new_page()
             dialogs: list[str] = []
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

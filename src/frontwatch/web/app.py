@@ -9,25 +9,35 @@ would load its assets from a CDN, and the page must work offline.
 
 from __future__ import annotations
 
-import threading
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from frontwatch import __version__
 from frontwatch.web import errors, pages
 from frontwatch.web.middleware import BodyLimit, SecurityHeaders
-from frontwatch.web.routes import router, serial
+from frontwatch.web.routes import router, run
 
 STATIC = Path(__file__).parent / "static"
 
 
 def create_app(fw: Any) -> FastAPI:
     """The web app over one :class:`frontwatch.api.Frontwatch` (its store opened once, lazily)."""
+    store_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="frontwatch-store")
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store_thread.shutdown(wait=True)
+
     app = FastAPI(
+        lifespan=lifespan,
         title="frontwatch",
         version=__version__,
         description="Who holds which place since when, according to whom; events, threads and moderation flags.",
@@ -36,18 +46,17 @@ def create_app(fw: Any) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.fw = fw
-    app.state.store_lock = threading.Lock()
+    app.state.store_thread = store_thread  # every store call runs here, one at a time
     errors.install(app)
     app.include_router(router)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index() -> HTMLResponse:
+    async def index() -> HTMLResponse:
         return HTMLResponse(pages.page_html("map"))
 
-    @app.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False,
-             dependencies=[Depends(serial)])
-    def thread_page(request: Request, report_id: str) -> HTMLResponse:
-        fw.store.document(report_id)  # NotFound -> the JSON 404
+    @app.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def thread_page(request: Request, report_id: str) -> HTMLResponse:
+        await run(request, fw.store.document, report_id)  # NotFound -> the JSON 404
         return HTMLResponse(pages.page_html("thread"))
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -26,7 +26,7 @@ def _check(request: Request, token: str, what: str) -> None:
         raise AuthError("the API token is wrong", hint="send the api_token from the server's config")
 
 
-def require_write(request: Request) -> None:
+async def require_write(request: Request) -> None:
     """Dependency of writing endpoints."""
     token = str(request.app.state.fw.settings.get("api_token") or "")
     if not token:
@@ -37,7 +37,7 @@ def require_write(request: Request) -> None:
     _check(request, token, "this endpoint")
 
 
-def require_read(request: Request) -> None:
+async def require_read(request: Request) -> None:
     """Dependency of reading endpoints: a no-op unless ``read_token`` is set."""
     settings = request.app.state.fw.settings
     if not settings.get("read_token"):

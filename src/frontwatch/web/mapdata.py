@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
-from collections.abc import Sequence
 from typing import Any
 
-from frontwatch import contract
 from frontwatch.errors import NotFound
-from frontwatch.model import Comment, Report
 
 #: Fields of a place that do not change from day to day.
 PLACE_FIELDS = ("id", "name", "lat", "lon", "feature", "geo_precision")
@@ -234,25 +231,11 @@ def _report_ids(status: dict[str, Any]) -> list[str]:
 
 
 # -- one comment, for a moderation queue ------------------------------------------------------
-def analyze_comment(fw: Any, text: str, *, author: str | None = None, article: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Stance, claims, sources and flags of one comment, by the thread stages of the pipeline.
+def analyze_comment(fw: Any, text: str, *, parent: str | None = None, article: dict[str, Any] | None = None,
+                    language: str | None = None) -> dict[str, Any]:
+    """Stance, sources and flags of one comment (``Frontwatch.analyze_comment``), in the contract's shape."""
+    from frontwatch.thread.comment import comment_json
 
-    Uses ``Frontwatch.analyze_comment`` when the thread area provides it; otherwise runs the
-    configured pipeline over a one-comment report (the article, when given, is the target).
-    """
-    if hasattr(fw, "analyze_comment"):
-        return dict(fw.analyze_comment(text, author=author, article=article))
-    article = article or {}
-    report = Report(
-        id="comment-check",
-        title=article.get("title") or "",
-        body=article.get("body") or "",
-        source=article.get("source"),
-        url=article.get("url"),
-        published=article.get("published"),
-        comments=(Comment(id="c1", text=text, author=author),),
-    )
-    doc = contract.document(fw.analyze_report(report))
-    comment = doc["comments"][0]
-    keys: Sequence[str] = ("stance", "claims", "sources", "flags", "places", "events")
-    return {"comment": {"text": comment["text"], "author": comment["author"], **{k: comment.get(k) for k in keys}}}
+    article_text = "\n\n".join(part for part in ((article or {}).get("title"), (article or {}).get("body")) if part)
+    report = fw.analyze_comment(text, parent=parent, article=article_text or None, language=language)
+    return {"comment": comment_json(report)}

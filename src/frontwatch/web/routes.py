@@ -6,17 +6,18 @@ result with ``"ok": true``. Failures become the one error shape (see :mod:`front
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import functools
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
 
 from frontwatch.errors import InputError
 from frontwatch.web import mapdata
@@ -25,13 +26,17 @@ from frontwatch.web.auth import require_read, require_write
 router = APIRouter(prefix="/api")
 
 
-def serial(request: Request) -> Iterator[None]:
-    """One request at a time on the store (a DuckDB connection is not safe across threads)."""
-    with request.app.state.store_lock:
-        yield
+async def run(request: Request, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)`` on the app's one store thread.
+
+    A DuckDB connection must not be used by two threads at once, so every store call goes
+    through one worker thread; the event loop stays free for other connections meanwhile.
+    """
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(request.app.state.store_thread, functools.partial(fn, *args, **kwargs))
 
 
-read = [Depends(require_read), Depends(serial)]
+read = [Depends(require_read)]
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
@@ -75,12 +80,12 @@ def filters(**values: Any) -> dict[str, Any]:
 
 # -- reading ----------------------------------------------------------------------------------
 @router.get("/stats", dependencies=read, summary="Counts of what the store holds")
-def stats(request: Request) -> dict[str, Any]:
-    return {"ok": True, **fw_of(request).stats()}
+async def stats(request: Request) -> dict[str, Any]:
+    return {"ok": True, **await run(request, fw_of(request).stats)}
 
 
 @router.get("/reports", dependencies=read, summary="List and search reports")
-def list_reports(
+async def list_reports(
     request: Request,
     source: Text = None,
     q: Annotated[str | None, Query(max_length=500, description="words in the title or body")] = None,
@@ -89,17 +94,19 @@ def list_reports(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = fw_of(request).store.documents(limit=limit, offset=offset, **filters(source=source, q=q, since=since, until=until))
+    store = fw_of(request).store
+    rows = await run(request, store.documents, limit=limit, offset=offset,
+                     **filters(source=source, q=q, since=since, until=until))
     return page(rows, limit, offset)
 
 
 @router.get("/reports/{report_id}", dependencies=read, summary="One report with its thread (the JSON contract)")
-def get_report(request: Request, report_id: str) -> dict[str, Any]:
-    return {"ok": True, "document": fw_of(request).store.document(report_id)}
+async def get_report(request: Request, report_id: str) -> dict[str, Any]:
+    return {"ok": True, "document": await run(request, fw_of(request).store.document, report_id)}
 
 
 @router.get("/places", dependencies=read, summary="Place mentions")
-def list_places(
+async def list_places(
     request: Request,
     place: Text = None,
     source: Text = None,
@@ -108,14 +115,13 @@ def list_places(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = fw_of(request).store.place_rows(
-        limit=limit, offset=offset, **filters(place=place, source=source, since=since, until=until)
-    )
+    rows = await run(request, fw_of(request).store.place_rows, limit=limit, offset=offset,
+                     **filters(place=place, source=source, since=since, until=until))
     return page(rows, limit, offset)
 
 
 @router.get("/events", dependencies=read, summary="Events (ACLED types)")
-def list_events(
+async def list_events(
     request: Request,
     place: Text = None,
     actor: Text = None,
@@ -126,15 +132,13 @@ def list_events(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = fw_of(request).store.event_rows(
-        limit=limit, offset=offset,
-        **filters(place=place, actor=actor, type=type, source=source, since=since, until=until),
-    )
+    rows = await run(request, fw_of(request).store.event_rows, limit=limit, offset=offset,
+                     **filters(place=place, actor=actor, type=type, source=source, since=since, until=until))
     return page(rows, limit, offset)
 
 
 @router.get("/claims", dependencies=read, summary="Control claims, from articles and comments")
-def list_claims(
+async def list_claims(
     request: Request,
     place: Text = None,
     actor: Text = None,
@@ -144,54 +148,52 @@ def list_claims(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = mapdata.claims(
-        fw_of(request), limit=limit, offset=offset,
-        **filters(place=place, actor=actor, source=source, since=since, until=until),
-    )
+    rows = await run(request, mapdata.claims, fw_of(request), limit=limit, offset=offset,
+                     **filters(place=place, actor=actor, source=source, since=since, until=until))
     return page(rows, limit, offset)
 
 
 @router.get("/status/{place:path}", dependencies=read, summary="Who holds a place on a day, and the evidence")
-def status(request: Request, place: str, at: Day = None) -> dict[str, Any]:
-    return {"ok": True, **fw_of(request).status(place, at)}
+async def status(request: Request, place: str, at: Day = None) -> dict[str, Any]:
+    return {"ok": True, **await run(request, fw_of(request).status, place, at)}
 
 
 @router.get("/timeline/{place:path}", dependencies=read, summary="Control of a place over time")
-def timeline(request: Request, place: str) -> dict[str, Any]:
-    result = fw_of(request).timeline(place)
+async def timeline(request: Request, place: str) -> dict[str, Any]:
+    result = await run(request, fw_of(request).timeline, place)
     return {"ok": True, **result} if isinstance(result, dict) else {"ok": True, "place": place, "intervals": result}
 
 
 @router.get("/sources", dependencies=read, summary="Reliability of each source")
-def sources(request: Request) -> dict[str, Any]:
-    result = fw_of(request).source_reliability()
+async def sources(request: Request) -> dict[str, Any]:
+    result = await run(request, fw_of(request).source_reliability)
     return {"ok": True, "sources": result}
 
 
 @router.get("/map", dependencies=read, summary="Every place with claims, coloured for one day")
-def map_day(request: Request, day: Day = None, source: Text = None) -> dict[str, Any]:
-    return {"ok": True, **mapdata.map_payload(fw_of(request), day, source=source)}
+async def map_day(request: Request, day: Day = None, source: Text = None) -> dict[str, Any]:
+    return {"ok": True, **await run(request, mapdata.map_payload, fw_of(request), day, source=source)}
 
 
 # -- analysing one comment --------------------------------------------------------------------
 class ArticleIn(BaseModel):
     title: str = Field("", max_length=2_000)
     body: str = Field("", max_length=200_000)
-    published: dt.date | None = None
-    source: str | None = Field(None, max_length=500)
-    url: str | None = Field(None, max_length=2_000)
 
 
 class CommentIn(BaseModel):
     text: str = Field(..., min_length=1, max_length=20_000, description="the comment to check")
-    author: str | None = Field(None, max_length=500)
+    parent: str | None = Field(None, max_length=20_000, description="the comment it replies to, if any")
     article: ArticleIn | None = Field(None, description="the article it answers, for stance")
+    language: str | None = Field(None, max_length=20, description="ISO 639-1 code, if known")
 
 
 @router.post("/comments/analyze", dependencies=read, summary="Stance and flags of one comment (moderation queue)")
-def analyze_comment(request: Request, body: CommentIn) -> dict[str, Any]:
+async def analyze_comment(request: Request, body: CommentIn) -> dict[str, Any]:
     article = body.article.model_dump() if body.article else None
-    return {"ok": True, **mapdata.analyze_comment(fw_of(request), body.text, author=body.author, article=article)}
+    result = await run(request, mapdata.analyze_comment, fw_of(request), body.text, parent=body.parent,
+                       article=article, language=body.language)
+    return {"ok": True, **result}
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -217,13 +219,15 @@ async def post_reports(
             )
         if path.suffix == ".json":
             _check_json(path)
-        fw, lock = fw_of(request), request.app.state.store_lock
+        fw = fw_of(request)
 
         def ingest() -> Any:
-            with lock:
-                return fw.ingest([str(path)], published=published, source=source)
+            done = fw.ingest([str(path)], published=published, source=source)
+            if (done.new or done.updated) and hasattr(fw, "reconcile"):
+                fw.reconcile()  # status and the map answer from the new claims at once
+            return done
 
-        result = await run_in_threadpool(ingest)
+        result = await run(request, ingest)
     finally:
         for item in tmp.iterdir():
             item.unlink()
