@@ -207,3 +207,21 @@ def test_read_only(db_path: Path, report: Report) -> None:
         assert store.stats()["reports"] == 1
     with pytest.raises(StoreError):
         open_store(db_path.with_name("absent.duckdb"), read_only=True)
+
+
+def test_large_report_fits_the_write_memory_limit(db_path: Path) -> None:
+    big = Report(id="big", body="word " * 4_000_000, comments=(Comment(id="c1", text="x" * 2_000_000),))
+    with open_store(db_path) as store:
+        assert store.upsert([big]) == UpsertCounts(new=1)
+        assert len(store.document("big")["body"]) == 20_000_000
+        # the full memory limit is back for queries
+        assert store.read("SELECT current_setting('memory_limit')")[0][0] != "64.0 MiB"
+
+
+def test_write_error_is_a_store_error(db_path: Path, report: Report) -> None:
+    with open_store(db_path) as store:
+        store.write("ALTER TABLE comments ADD COLUMN must_have TEXT NOT NULL DEFAULT 'x'")
+        store.write("ALTER TABLE comments ALTER COLUMN must_have DROP DEFAULT")
+        with pytest.raises(StoreError, match="cannot write"):
+            store.upsert([report])
+        assert store.stats()["reports"] == 0
