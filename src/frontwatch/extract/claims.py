@@ -75,23 +75,31 @@ def _sibling_previous(p: Parsed, hit: object, controller: str | None) -> str | N
     return None
 
 
-def held(p: Parsed, statement_for: object) -> list[ControlClaim]:
-    """Claims that a place is held: 'ISIS-held Raqqa', 'held by the Houthis', 'under SDF control'."""
+def has_held_cue(text: str) -> bool:
+    return bool(re.search(r"[-‐](?:held|controlled|occupied)\b", text, re.I) or _HELD_BY.search(text) or _UNDER_X_CONTROL.search(text))
+
+
+def held(p: Parsed, statement_for: object, fallback: list[PlaceRef] | None = None) -> list[ControlClaim]:
+    """Claims that a place is held: 'ISIS-held Raqqa', 'held by the Houthis', 'under SDF control'.
+
+    ``fallback`` (unresolved capitalised names) is used when the geoparser found no place.
+    """
     out: list[ControlClaim] = []
     text = p.text
+    places = p.places or sorted(fallback or [], key=lambda r: r.start)
     for a in p.actors:
         if _HELD_AFTER.match(text[a.end : a.end + 14]):
-            place = next((r for r in p.places if a.end < r.start <= a.end + 40), None)
+            place = next((r for r in places if a.end < r.start <= a.end + 40), None)
             if place is not None:
                 out.append(_claim(place, controller_of(a.actor.actor), "held", None, statement_for(a.end, a.end + 6)))  # type: ignore[operator]
     for m in _HELD_BY.finditer(text):
         actor = _actor_at(p.actors, m.end(), m.end() + 12)
-        place = _place_before(p.places, m.start(), text)
+        place = _place_before(places, m.start(), text)
         if actor is not None and place is not None:
             out.append(_claim(place, controller_of(actor.actor.actor), "held", None, statement_for(m.start(), m.end())))  # type: ignore[operator]
     for m in _UNDER_X_CONTROL.finditer(text):
         actor = _actor_at(p.actors, m.start("who"), m.end("who"))
-        place = _place_before(p.places, m.start(), text)
+        place = _place_before(places, m.start(), text)
         if actor is not None and place is not None:
             out.append(_claim(place, controller_of(actor.actor.actor), "held", None, statement_for(m.start(), m.end())))  # type: ignore[operator]
     return out

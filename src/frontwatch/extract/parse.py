@@ -71,7 +71,7 @@ class Doc:
             found = self.dictionary.get(f"{cc}-progov") or self.dictionary.get(f"{cc}-military")
         else:
             found = self.dictionary.get(f"{cc}-military")
-        if found:
+        if found and found.country == self.country:
             return found
         name = "State Forces" if role == "state" else "Pro-Government Forces"
         return Actor(f"{cc or 'xx'}-{role}-unidentified", f"{name} ({self.country or 'unknown country'})", 1 if role == "state" else 3, "government", country=self.country)
@@ -102,6 +102,7 @@ def make_doc(report: Report, dictionary: ActorDictionary) -> Doc:
         if place is not None and place.country and pm.kind == "toponym":
             countries[place.country] += 2 if pm.span.field in ("title", "body") else 1
     country = countries.most_common(1)[0][0] if countries else None
+    actor_countries: Counter[str] = Counter()
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     named: dict[str, Actor] = {}
@@ -115,14 +116,17 @@ def make_doc(report: Report, dictionary: ActorDictionary) -> Doc:
                 if not m.actors:
                     continue
                 actor = choose(m.actors, country, report.published)
-                if country is None and actor.country:
-                    countries[actor.country] += 1
+                if actor.country and all(a.country == actor.country for a in m.actors):
+                    actor_countries[actor.country] += 1
                 if actor.inter in (2, 3, 4) and actor.side != "government":
                     counts[actor.id] += weight
                     first.setdefault(actor.id, len(first))
                     named[actor.id] = actor
-    if country is None and countries:
-        country = countries.most_common(1)[0][0]
+    if actor_countries and (country is None or countries[country] < 2 * max(actor_countries.values())):
+        # a named actor of one theatre outweighs one ambiguous place name ("Palmyra", New York)
+        best = actor_countries.most_common(1)[0][0]
+        if country is None or actor_countries[best] > actor_countries.get(country, 0):
+            country = best
     ranked = sorted(counts, key=lambda a: (-counts[a], first[a]))
     return Doc(country, report.published, tuple(named[a] for a in ranked), dictionary)
 
@@ -278,7 +282,7 @@ def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
             if not hit.places and prev is not None and _COORDINATED.match(text[prev.end : hit.start]):
                 hit.places = list(prev.places)
         else:
-            hit.places = _event_places(p, hit, lo, hi)
+            hit.places = _event_places(p.text, p.places, hit, lo, hi) or _event_places(p.text, list(fallback), hit, lo, hi)
 
 
 def passive_hint(text: str, hit: Hit, hi: int) -> bool:
@@ -304,7 +308,9 @@ def _preceded_by(text: str, start: int, words: tuple[str, ...]) -> bool:
 def _governed_places(text: str, places: Sequence[PlaceRef], hit: Hit, prev_end: int, hi: int, passive: bool) -> list[PlaceRef]:
     if passive:
         region = [r for r in places if prev_end <= r.start and r.end <= hit.start]
-        return _list_group(text, region, from_end=True)
+        if region or not re.match(r"\s+(?:out\s+)?(?:of|from)\b", text[hit.end : hit.end + 12]):
+            return _list_group(text, region, from_end=True)
+        # "X were expelled from Homs": the place follows
     cut = _REGION_CUT.search(text, hit.end, hi)
     end = cut.start() if cut else hi
     if hit.trigger.change == "handed_over":
@@ -318,11 +324,11 @@ def _governed_places(text: str, places: Sequence[PlaceRef], hit: Hit, prev_end: 
     return _list_group(text, region, from_end=False)
 
 
-def _event_places(p: Parsed, hit: Hit, lo: int, hi: int) -> list[PlaceRef]:
-    after = [r for r in p.places if hit.end <= r.start and r.end <= hi]
+def _event_places(text: str, places: Sequence[PlaceRef], hit: Hit, lo: int, hi: int) -> list[PlaceRef]:
+    after = [r for r in places if hit.end <= r.start and r.end <= hi]
     if after:
-        return _list_group(p.text, after, from_end=False)
-    before = [r for r in p.places if lo <= r.start and r.end <= hit.start]
+        return _list_group(text, after, from_end=False)
+    before = sorted((r for r in places if lo <= r.start and r.end <= hit.start), key=lambda r: r.start)
     return before[-1:]
 
 
@@ -347,9 +353,9 @@ def _list_group(text: str, refs: list[PlaceRef], *, from_end: bool) -> list[Plac
 def fallback_places(report: Report, field_name: str, offset: int, text: str, actors: Sequence[Mention],
                     known: Sequence[PlaceRef], dates: Sequence[tuple[int, int]]) -> list[PlaceRef]:
     """Capitalised names the geoparser did not mark, as unresolved mentions (for claims only)."""
-    words = re.findall(r"[A-Za-z]+", text)
-    if is_shouting(text) or (len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words)):
-        return []
+    long_words = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3 and not w.isupper()]
+    if is_shouting(text) or (len(long_words) >= 3 and all(w[0].isupper() for w in long_words)):
+        return []  # a headline in title case: every word would look like a name
     out: list[PlaceRef] = []
     for m in _CAPS_SEQ.finditer(text):
         s, e = m.start(), m.end()

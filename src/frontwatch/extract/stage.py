@@ -89,16 +89,16 @@ def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: s
         actors = parse.resolve_mentions(report, field_name, s_start, sent, doc, refs)
         refs = parse.drop_actor_places(refs, actors)
         p = parse.Parsed(field_name, s_start, sent, actors, refs, hits)
+        fallback: list[parse.PlaceRef] = []
+        if any(h.trigger.kind == "control" for h in hits) or claim_rules.has_held_cue(sent):
+            known = [parse.PlaceRef(pm.span.start - s_start, pm.span.end - s_start, pm) for pm in all_here]
+            fallback = parse.fallback_places(report, field_name, s_start, sent, actors, known + refs, [(d.start, d.end) for d in date_refs])
         if hits:
-            fallback = []
-            if any(h.trigger.kind == "control" for h in hits):
-                known = [parse.PlaceRef(pm.span.start - s_start, pm.span.end - s_start, pm) for pm in all_here]
-                fallback = parse.fallback_places(report, field_name, s_start, sent, actors, known + refs, [(d.start, d.end) for d in date_refs])
             parse.assign_roles(p, fallback)
         statement_for = _statements(report, field_name, s_start, sent, date_refs, base_date, writer)
         st = {i: statement_for(h.start, h.end) for i, h in enumerate(hits)}
         new_events = events.build(p, doc, st)
-        new_claims = claim_rules.build(p, st) + claim_rules.held(p, statement_for)
+        new_claims = claim_rules.build(p, st) + claim_rules.held(p, statement_for, fallback)
         if not new_events and lexicon.ASSOC_CUE.search(sent) and previous_events:
             _add_assoc(out_events, previous_events, actors)
         if new_events:
