@@ -1,0 +1,8 @@
+"""Lets extract tests import their helper module (tests run in importlib mode)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
