@@ -55,7 +55,7 @@ def test_hearsay_and_hypothetical_weigh_less() -> None:
 
 
 def test_parent_informs_children_not_the_reverse() -> None:
-    rows = [row("A", "2016-12-01", "aleppo", "SAA", "gained", parents=("syria",)),
+    rows = [row("A", "2016-12-01", "aleppo", "SAA", "held", parents=("syria",)),
             row("B", "2016-12-01", "nayrab", "rebels", "held", parents=("aleppo", "syria")),
             row("C", "2016-12-01", "salheen", "rebels", "held", parents=("aleppo", "syria"), modality="hearsay"),
             row("D", "2016-12-01", "qasileh", "YPG", "held", parents=("aleppo",))]

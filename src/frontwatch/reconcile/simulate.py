@@ -167,6 +167,10 @@ def _publish(sc: Scenario, rng: random.Random) -> None:
                     s = _outlet_claim(sc, rng, outlet, pid, day, info)
                     if s:
                         sentences.append(s)
+                    if s and s["change"] == "contested" and outlet.kind != "fabricating" and rng.random() < 0.5:
+                        # "... remains under siege by X. Rebels still hold it." names the holder too
+                        holder = sc.truth[pid][max(0, day - outlet.lag)]
+                        sentences.append({**s, "side": holder, "change": "held"})
                 if not sentences:
                     continue
                 n_report += 1

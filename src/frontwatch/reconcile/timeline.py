@@ -103,8 +103,11 @@ def plan(table: ClaimTable) -> Plan:
         return cached
     n_sides = len(table.sides)
     n_places = len(table.place_keys)
-    order = np.lexsort((table.day, table.source, table.place))
-    p, s, d, k = table.place[order], table.source[order], table.day[order], table.side[order]
+    # a source keeps two votes per place: who holds it, and whether it is contested (a siege
+    # report does not take back what the source said about the holder)
+    stream = table.source * 2 + (table.side == table.contested_code)
+    order = np.lexsort((table.day, stream, table.place))
+    p, s, d, k = table.place[order], stream[order], table.day[order], table.side[order]
     new_g = np.ones(len(p), dtype=bool)
     new_g[1:] = (p[1:] != p[:-1]) | (s[1:] != s[:-1]) | (d[1:] != d[:-1])
     g_start = np.flatnonzero(new_g)

@@ -38,8 +38,9 @@ HIERARCHY_FACTOR = 0.5
 HIERARCHY_DEPTH = 2
 DENIAL_FACTOR = 0.5
 DENIAL_FLOOR = 0.25
-#: A claim of a change ("captured") is stronger evidence than "still holds".
-CHANGE_WEIGHT: Mapping[str, float] = {"gained": 1.2, "handed_over": 1.2, "held": 1.0, "contested": 1.0, "lost": 1.0}
+#: A first-hand claim of a change ("captured") is stronger evidence than "still holds" (it
+#: says the older reports are out of date); hearsay of a change is not boosted.
+CHANGE_WEIGHT: Mapping[str, float] = {"gained": 2.0, "handed_over": 2.0, "held": 1.0, "contested": 1.0, "lost": 1.0}
 #: A relation of part ("eastern part of Aleppo") applies to the place itself at this factor.
 PART_FACTOR = 0.5
 
@@ -56,7 +57,8 @@ def base_weight(row: Mapping[str, Any]) -> float:
     if w == 0.0:
         return 0.0
     w *= PRECISION_WEIGHT.get(row.get("geo_precision"), PRECISION_WEIGHT[None])
-    w *= CHANGE_WEIGHT.get(row.get("change") or "held", 1.0)
+    if row.get("modality") in ("asserted", "reported", None):
+        w *= CHANGE_WEIGHT.get(row.get("change") or "held", 1.0)
     if row.get("field") not in ARTICLE_FIELDS:
         w *= COMMENT_FACTOR
     return w
@@ -72,7 +74,8 @@ def base_weights(
     table = np.array([PRECISION_WEIGHT[None], PRECISION_WEIGHT[1], PRECISION_WEIGHT[2], PRECISION_WEIGHT[3]])
     out = out * table[prec]
     cw = np.array([CHANGE_WEIGHT.get(c or "held", 1.0) for c in _uniq(change)])
-    out = out * _lookup(change, cw)
+    firsthand = np.isin(modality.astype(str), ("asserted", "reported", "None"))
+    out = out * np.where(firsthand, _lookup(change, cw), 1.0)
     return out * np.where(is_comment, COMMENT_FACTOR, 1.0)
 
 
