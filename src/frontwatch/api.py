@@ -206,6 +206,15 @@ class Frontwatch:
         """Every place with claims as it stood on ``day``: controller, contested, confidence, since."""
         return self.reconciler.map_state(day)
 
+    # -- thread ----------------------------------------------------------------------------------
+    def analyze_comment(
+        self, text: str, *, parent: str | None = None, article: str | None = None, language: str | None = None
+    ) -> Report:
+        """One comment on its own: stance, cited sources and moderation flags (see ``frontwatch.thread.comment``)."""
+        from frontwatch.thread.comment import analyze_comment
+
+        return analyze_comment(text, self.resources, parent=parent, article=article, language=language)
+
     # -- batch ---------------------------------------------------------------------------------
     def batch(self, inputs: Iterable[str | Path], out: str | Path, **options: Any) -> Any:
         """Analyse a large corpus in partitions, locally or on Dask (see ``frontwatch.batch.engine.run_batch``).

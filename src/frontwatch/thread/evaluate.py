@@ -7,10 +7,11 @@ RumourEval 2017 layout: ``SPLIT/<event>/<thread>/source-tweet/<id>.json``,
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -158,3 +159,42 @@ def news_sentences(path: Path) -> Iterator[str]:
         for sentence in _NEWS_SENTENCE.split(" ".join(body.split())):
             if len(sentence) > 20:
                 yield sentence
+
+
+def _final(cells: list[str]) -> str | None:
+    """An annotator's final answer from (before Yes/No/Not sure, after Yes/No/Not sure) cells."""
+    for block in (cells[3:6], cells[0:3]):
+        for answer, cell in zip(("yes", "no", "unsure"), block):
+            if cell.strip():
+                return answer
+    return None
+
+
+def read_engelmann(path: Path) -> Iterator[tuple[str, bool]]:
+    """(text, dehumanising) where both annotators' final answers agree; the rest is skipped."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    for row in rows[2:]:
+        if len(row) < 13 or not row[0].strip():
+            continue
+        a, b = _final(row[1:7]), _final(row[7:13])
+        if a == b and a in ("yes", "no"):
+            yield row[0], a == "yes"
+
+
+def read_davidson(path: Path) -> Iterator[tuple[str, int]]:
+    """(tweet, class) with class 0 hate speech, 1 offensive, 2 neither."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            yield row["tweet"], int(row["class"])
+
+
+def binary(pairs: Iterable[tuple[bool, bool]]) -> dict[str, float]:
+    tp = fp = fn = n = 0
+    for gold, pred in pairs:
+        n += 1
+        tp += gold and pred
+        fp += pred and not gold
+        fn += gold and not pred
+    p, r, f = prf(tp, fp, fn)
+    return {"n": n, "positives": tp + fn, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}

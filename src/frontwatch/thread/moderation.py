@@ -20,6 +20,7 @@ from frontwatch.pipeline import Resources, stage
 from frontwatch.thread.lang import supported
 from frontwatch.thread.rules import COMBATANTS, IDENTITY, RULES, Rule
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
 _QUOTE_PAIRS = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»|(?<!\w)'[^'\n]{6,}'(?!\w)")
 _REPORTING = re.compile(
@@ -77,7 +78,7 @@ def _canonical(word: str) -> str:
     low = word.lower()
     if low in _ACRONYMS:
         return word.upper()
-    return _PLURAL.get(low, low if low.islower() or not word[0].isupper() else word)
+    return _PLURAL.get(low) or (word if word[:1].isupper() else low)
 
 
 def _groups(text: str) -> list[tuple[int, int, str]]:
@@ -108,6 +109,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 def find_hits(text: str) -> list[Hit]:
     """Rule matches in ``text`` that survive the reporting, quoting, condemning and negation checks."""
+    text = text.translate(_APOSTROPHES)  # same length: offsets stay valid
     quotes = _quoted(text)
     hits: list[Hit] = []
     for s0, e0 in _sentences(text):

@@ -26,6 +26,7 @@ from frontwatch.thread.targets import infer_targets
 
 MODEL_FILE = "sdqc.npz"
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _LEADING_MENTIONS = re.compile(r"^\s*(?:@\w+[:,]?\s+)+")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _DENY = re.compile(
@@ -80,6 +81,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def rule_decision(text: str) -> Decision | None:
     """The genre rules: a short verdict or a bare question decides the label outright."""
+    text = text.translate(_APOSTROPHES)
     lead = _LEADING_MENTIONS.match(text)
     offset = lead.end() if lead else 0
     body = text[offset:]
