@@ -262,7 +262,8 @@ function renderPlaces() {
     const kind = kindOf(p);
     const colour = colourOf(groupOf(p));
     const node = svg("circle", {
-      cx: x.toFixed(5), cy: y.toFixed(5), class: "place " + kind + (p.contested ? " contested" : ""),
+      cx: x.toFixed(5), cy: y.toFixed(5),
+      class: "place " + kind + (p.contested ? " contested" : "") + (view.selected && String(view.selected.id) === String(p.id) ? " selected" : ""),
       fill: colour, "data-id": p.id, "data-controller": fmt(p.controller, ""), tabindex: 0, role: "button",
     });
     const title = svg("title");
@@ -332,6 +333,7 @@ async function loadDay(day) {
 /* -- the click panel --------------------------------------------------------------------- */
 function closePanel() {
   view.selected = null;
+  markSelected(null);
   const panel = document.getElementById("panel");
   panel.hidden = true;
   panel.replaceChildren();
@@ -364,8 +366,15 @@ function claimList(title, claims, cls) {
     claims.length ? el("ul", {}, ...claims.map(evidenceItem)) : el("p", { className: "none", text: "none stored" }));
 }
 
+function markSelected(id) {
+  for (const node of document.querySelectorAll("#places .place.selected")) node.classList.remove("selected");
+  if (id === null || id === undefined) return;
+  for (const node of document.querySelectorAll("#places .place")) if (node.dataset.id === String(id)) node.classList.add("selected");
+}
+
 async function openPanel(p) {
   view.selected = p;
+  markSelected(p.id);
   const panel = document.getElementById("panel");
   panel.hidden = false;
   panel.replaceChildren(el("p", { text: "Loading " + fmt(p.name) + "…" }));
