@@ -27,7 +27,7 @@ class DuckDBStore(SQLStore):
     dialect = "duckdb"
 
     def __init__(
-        self, path: str | Path = "frontwatch.duckdb", *, read_only: bool = False, write_memory_limit: str | None = "64MB"
+        self, path: str | Path = "frontwatch.duckdb", *, read_only: bool = False, write_memory_limit: str | None = "32MB"
     ) -> None:
         super().__init__(str(path))
         if str(path) != ":memory:":
