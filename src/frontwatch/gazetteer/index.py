@@ -22,7 +22,7 @@ from frontwatch.model import Candidate, Place
 
 #: Prior weight of a feature type (how likely a bare name means this kind of place).
 FEATURE_PRIOR: dict[str, float] = {
-    "country": 1.0, "admin1": 0.55, "city": 0.5, "region": 0.5, "admin2": 0.3, "town": 0.25,
+    "country": 1.0, "admin1": 0.6, "city": 0.5, "region": 0.7, "admin2": 0.3, "town": 0.25,
     "district": 0.35, "neighbourhood": 0.3, "landmark": 0.3, "village": 0.1, "admin": 0.1,
     "military_base": 0.15, "station": 0.2, "hill": 0.0, "industrial": 0.05,
 }
@@ -55,6 +55,7 @@ class Gazetteer:
         self._cache: dict[int, Place] = {}
         self._children: dict[int, list[int]] | None = None
         self._fuzzy_pool: dict[str, list[str]] = {}
+        self._capitals: frozenset[int] = frozenset(tables.get("capitals", ()))
         self._lock = threading.Lock()
         first: set[str] = set()
         longest = 1
@@ -116,7 +117,12 @@ class Gazetteer:
         pop = self._t["population"][i]
         feature = self._t["feature"][i]
         prior = FEATURE_PRIOR.get(feature, 0.05) + SOURCE_PRIOR.get(self._t["source"][i], 0.0)
-        return prior + (math.log10(pop + 1) / 7.0 if pop else 0.0)
+        if i in self._capitals:
+            prior += 0.5
+        if pop:
+            # admin divisions carry the summed population of their towns: discount it
+            prior += math.log10(pop + 1) / 7.0 * (0.7 if feature.startswith("admin") else 1.0)
+        return prior
 
     # -- lookups ---------------------------------------------------------------------------------
     def key_numbers(self, key: str) -> tuple[int, ...]:

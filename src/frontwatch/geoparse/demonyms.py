@@ -24,8 +24,26 @@ GE Georgian Georgians | KP North-Korean | KR South-Korean | JP Japanese | TD Cha
 CF Centrafrican | CD Congolese | MZ Mozambican Mozambicans | MM Burmese | DZ Algerian Algerians |
 TN Tunisian Tunisians | MA Moroccan Moroccans | CA Canadian Canadians | AU Australian Australians |
 NL Dutch | BE Belgian Belgians | PL Polish Pole Poles | GR Greek Greeks | CY Cypriot Cypriots |
-KURD Kurdish Kurd Kurds | ARAB Arab Arabs | EU European Europeans
+MX Mexican Mexicans | TN Tunisian | KR Korean Koreans | IE Irish | SE Swedish Swede Swedes | NO Norwegian Norwegians |
+DK Danish Dane Danes | FI Finnish Finn Finns | CH Swiss | AT Austrian Austrians | HU Hungarian Hungarians |
+RO Romanian Romanians | BG Bulgarian Bulgarians | RS Serbian Serb Serbs | HR Croatian Croat Croats | CZ Czech Czechs |
+SK Slovak Slovaks | PT Portuguese | BR Brazilian Brazilians | AR Argentine Argentinian Argentinians |
+CL Chilean Chileans | CO Colombian Colombians | VE Venezuelan Venezuelans | PE Peruvian Peruvians | CU Cuban Cubans |
+JM Jamaican Jamaicans | HT Haitian Haitians | PH Filipino Filipinos Philippine | ID Indonesian Indonesians |
+MY Malaysian Malaysians | TH Thai | VN Vietnamese | TW Taiwanese | BD Bangladeshi Bangladeshis | LK Sri-Lankan |
+NP Nepali Nepalese | KE Kenyan Kenyans | UG Ugandan Ugandans | TZ Tanzanian Tanzanians | RW Rwandan Rwandans |
+GH Ghanaian Ghanaians | SN Senegalese | CM Cameroonian Cameroonians | ZW Zimbabwean Zimbabweans | ZM Zambian |
+ZA South-African South-Africans | MR Mauritanian | OM Omani | KW Kuwaiti Kuwaitis | BH Bahraini | KZ Kazakh Kazakhstani |
+UZ Uzbek | MN Mongolian | NZ Zealander | LB Lebanese | SCOT Scottish Scots | WALES Welsh |
+KURD Kurdish Kurd Kurds | ARAB Arab Arabs | EU European Europeans | AFRICA African Africans | ASIA Asian Asians |
+MIDEAST Middle-Eastern | LATAM Latin-American Latin-Americans
 """
+
+#: Region tags of demonyms -> curated place ids.
+REGION_DEMONYMS: dict[str, str] = {
+    "EU": "cu:europe", "AFRICA": "cu:africa", "ASIA": "cu:asia", "MIDEAST": "cu:middle-east",
+    "LATAM": "cu:latin-america", "KURD": "cu:kurdistan", "SCOT": "ad:GB.SCT", "WALES": "ad:GB.WLS",
+}
 
 #: Demonym -> ISO2 country code ("KURD", "ARAB", "EU" are regions without a country place).
 DEMONYMS: dict[str, str] = {}
@@ -53,7 +71,9 @@ ocean bay mountain valley forest field fields park garden street road bridge sta
 center centre mall market house hall school college church temple mosque tower castle palace
 moving godspeed informative excellent false true most soon western eastern northern southern
 central middle upper lower greater little big north south east west northeast northwest southeast
-southwest republic state states kingdom empire federation union nation nations world global
+southwest republic state states kingdom empire federation union nation nations world global region
+man car media sale name act turn rest store drug pool progress industry surprise bid male basic tour ten
+commerce congress guard police secretary gov city star gate royal blues jays news council
 international national federal regional local general
 """.split())
 
@@ -70,7 +90,7 @@ monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul
 nov dec mon tue wed thu fri sat sun
 twitter facebook youtube telegram google reuters afp ap bbc cnn fox sputnik sana rt
 mr mrs ms dr gen general col colonel maj major capt captain lt sgt president minister
-sheikh emir king prince un eu nato ue onu
+sheikh emir king prince un nato onu
 """.split())
 
 #: First names: a capitalised word after one of these is a person, not a place.
@@ -107,5 +127,11 @@ church observatory monitor observer
 GROUP_PREFIXES: frozenset[str] = frozenset(
     "jaish liwa harakat jabhat ahrar hayat hayat faylaq kataib saraya jund ansar fatah tahrir".split()
 )
+
+#: Multi-word names that collide with places but are institutions or events.
+NOT_PLACE_PHRASES: frozenset[str] = frozenset({
+    "white house", "notre dame", "world cup", "wall street", "downing street", "capitol hill",
+    "new york times", "washington post", "jaish al fatah", "tiger forces", "holy see",
+})
 
 MONTHS_WEEKDAYS: frozenset[str] = frozenset(w for w in NOT_PLACES if len(w) >= 3 and w.isalpha())

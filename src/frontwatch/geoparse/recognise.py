@@ -29,6 +29,7 @@ from frontwatch.geoparse.demonyms import (
     DEMONYMS,
     FIRST_NAMES,
     GROUP_PREFIXES,
+    NOT_PLACE_PHRASES,
     NOT_PLACES,
     ORG_WORDS,
 )
@@ -73,6 +74,8 @@ class Raw:
     cue: str | None = None
     hint: str | None = None
     demonym: str | None = None
+    #: lowercase match: kept only if the document's focus supports it
+    tentative: bool = False
     candidates: list[tuple[int, float, str]] = field(default_factory=list)
 
 
@@ -136,6 +139,8 @@ class Recogniser:
             return []
         title_case = _is_title_case(words)
         lower_seen = {w.text.lower() for w in words if not w.cap}
+        self._persons = _person_words(text, words, self.gaz)
+        self._all_caps_field = sum(w.text.isupper() for w in words) > 0.6 * len(words)
         out: list[Raw] = []
         n = len(words)
         i = 0
@@ -215,6 +220,24 @@ class Recogniser:
             return None
         if i > 0 and words[i - 1].text.lower() == "the" and single and low in FIRST_NAMES:
             return None
+        if single and low in self._persons and not notable:
+            return None
+        if single and low in FIRST_NAMES and ctx_cue_needed(text, span_words[-1].end, text[max(0, first.start - 60) : first.start]):
+            return None
+        if single and len(first.text) == 1:
+            return None
+        if not single and " ".join(w.text.lower() for w in span_words) in NOT_PLACE_PHRASES:
+            return None
+        if single and first.text.isupper() and len(first.text) > 1 and not self._all_caps_field:
+            # an acronym is a place only if the gazetteer writes it so ("US", "UAE", "DRC");
+            # a longer word in capitals (a dateline "WASHINGTON") only a well-known place spelled so
+            if len(first.text.rstrip(".")) <= 4 or "." in first.text:
+                nums = tuple(k for k in nums if self._exact_case(k, first.text))
+            else:
+                folded = " ".join(split_tokens(first.text))
+                nums = tuple(k for k in nums if self.notable(k) and self._spelled(k, folded))
+            if not nums:
+                return None
         before = text[max(0, first.start - 60) : first.start]
         after = text[span_words[-1].end : span_words[-1].end + 80]
         ctx = relations.context(before, after)
@@ -251,7 +274,15 @@ class Recogniser:
             return None
         start, end = first.start, span_words[-1].end
         kind = "metonym" if ctx.metonym and ctx.cue is None and any_cap else "toponym"
-        return Raw(fname, start, end, text[start:end], nums, "name", kind, ctx.relation, ctx.cue, ctx.feature_hint)
+        if kind == "metonym" and not notable:
+            return None  # "Kelly said": a person, not a place
+        return Raw(fname, start, end, text[start:end], nums, "name", kind, ctx.relation, ctx.cue, ctx.feature_hint,
+                   tentative=not any_cap)
+
+    def _exact_case(self, k: int, written: str) -> bool:
+        t = self.gaz._t
+        alts = t["alts"][k]
+        return t["names"][k] == written or (bool(alts) and written in alts.split("\x1f"))
 
     def _spelled(self, k: int, folded: str) -> bool:
         t = self.gaz._t
@@ -302,6 +333,35 @@ class Recogniser:
             nums = self.gaz.skeleton_numbers(key)
             how = "skeleton" if nums else "cue"
         out.append(Raw(fname, start, end, text[start:end], nums, how, "toponym", ctx.relation, ctx.cue, ctx.feature_hint))
+
+
+def ctx_cue_needed(text: str, end: int, before: str) -> bool:
+    """A first name ("Tyler", "Paul") is a place only with support: "Tyler, Texas", "the town of Paul"."""
+    if re.match(r",\s+[A-Z]", text[end : end + 3]):
+        return False
+    return relations.context(before, text[end : end + 40]).cue != "strong"
+
+
+def _person_words(text: str, words: list[Word], gaz: Gazetteer) -> set[str]:
+    """Surnames: last words of capitalised runs that are not place names ("Jacob Zuma" -> zuma)."""
+    out: set[str] = set()
+    n = len(words)
+    k = 0
+    while k < n - 1:
+        w = words[k]
+        j = k
+        while j + 1 < n and words[j + 1].cap and words[j].cap and not words[j + 1].sent_start \
+                and not text[words[j].end : words[j + 1].start].strip(" ") and j - k < 2:
+            j += 1
+        if j > k and w.cap:
+            last = words[j].text.lower()
+            key = " ".join(p for x in words[k : j + 1] for p in x.parts)
+            firstname = w.text.lower() in FIRST_NAMES
+            if firstname or (not gaz.key_numbers(key) and w.text.lower() not in COMMON_WORDS
+                             and w.text not in DEMONYMS and not gaz.key_numbers(" ".join(w.parts))):
+                out.add(last)
+        k = j + 1
+    return out
 
 
 def _byline(text: str, pos: int) -> bool:

@@ -83,19 +83,36 @@ class Resolver:
             if f == "country" and countries[i]:
                 self._country_num.setdefault(countries[i], i)
 
+    def demonym_place(self, code: str) -> Place | None:
+        if len(code) == 2:
+            return self.country_place(code)
+        from frontwatch.geoparse.demonyms import REGION_DEMONYMS
+
+        pid = REGION_DEMONYMS.get(code)
+        if pid is None:
+            return None
+        try:
+            return self.gaz.get(pid)
+        except LookupError:
+            return None
+
     def country_place(self, iso: str) -> Place | None:
         i = self._country_num.get(iso)
         return self.gaz.place(i) if i is not None else None
 
-    def _spelling(self, i: int, folded: str) -> float:
-        g = self.gaz
-        t = g._t
-        if _fold(t["names"][i]) == folded:
-            return 0.35
+    def _spelling(self, i: int, folded: str, written: str) -> float:
+        """Bonus for the written form: the place's own name, or a curated alias, beats a key match."""
+        t = self.gaz._t
+        upper = written.isupper() and len(written) > 1
+        name = t["names"][i]
+        if (name == written) if upper else (_fold(name) == folded):
+            return 0.5
         alts = t["alts"][i]
-        if alts and any(_fold(a) == folded for a in alts.split("\x1f")):
-            return 0.3
-        return 0.0
+        if alts:
+            hit = written in alts.split("\x1f") if upper else any(_fold(a) == folded for a in alts.split("\x1f"))
+            if hit:
+                return 0.5 if t["source"][i] == "curated" else 0.2
+        return -0.3 if upper else 0.0
 
     def resolve(self, report: Report, raws: Sequence[Raw], explain: bool = False) -> tuple[PlaceMention, ...]:
         g = self.gaz
@@ -106,7 +123,7 @@ class Resolver:
                 folded = _fold(raw.text)
                 bonus = {"name": 1.0, "skeleton": 0.55, "fuzzy": 0.4}.get(raw.how, 0.5)
                 for i in raw.nums:
-                    sp = self._spelling(i, folded)
+                    sp = self._spelling(i, folded, raw.text)
                     cands.append((i, g.importance(i) + bonus + sp, raw.how + (", spelled so" if sp else "")))
                 cands.sort(key=lambda c: c[1], reverse=True)
                 del cands[MAX_CANDIDATES:]
@@ -123,7 +140,7 @@ class Resolver:
                 continue
             best = cands[0][0] if cands else None
             provisional.append(best)
-            if best is not None:
+            if best is not None and not raw.tentative:
                 cc = g.country_of(best)
                 if cc:
                     votes[cc] += 1.0
@@ -146,11 +163,11 @@ class Resolver:
         # pass 2: context scores
         mentions: list[PlaceMention] = []
         focus_city = self._focus_city(city_counts, raws, provisional)
+        firm = {p for raw, p in zip(raws, provisional) if p is not None and not raw.tentative}
         for raw, cands in zip(raws, base):
             span = report.span(raw.field, raw.start, raw.end)
             if raw.kind == "demonym":
-                place = self.country_place(raw.demonym or "")
-                mentions.append(PlaceMention(span, place, 3, kind="demonym"))
+                mentions.append(PlaceMention(span, self.demonym_place(raw.demonym or ""), 3, kind="demonym"))
                 continue
             if not cands:
                 parent = g.place(focus_city) if focus_city is not None else (self.country_place(focus) if focus else None)
@@ -160,9 +177,13 @@ class Resolver:
             scored: list[tuple[float, int, str]] = []
             for i, s, why in cands:
                 notes = [why, f"prior {s:.2f}"]
-                if focus and g.country_of(i) == focus:
+                cc = g.country_of(i)
+                if focus and cc == focus:
                     s += 0.8
                     notes.append(f"in focus country {focus}")
+                elif cc is None:
+                    s += 0.8  # continents, seas: no country to be in
+                    notes.append("spans countries")
                 parents = g.parents_of(i)
                 inside = named_cities.intersection(parents)
                 if inside:
@@ -180,12 +201,17 @@ class Resolver:
                     elif near < 3.0:
                         s += 0.2
                         notes.append("in the same region as other names")
+                if g.feature_of(i) == "admin1" and any(g.feature_of(c) == "city" and i in g.parents_of(c) for c, _, _ in cands):
+                    s -= 0.5  # "New York": the city rather than the state of the same name
+                    notes.append("a city of that name is inside it")
                 if raw.hint and g.feature_of(i) in _HINT_FEATURES.get(raw.hint, ()):
                     s += 0.5
                     notes.append(f"fits '{raw.hint}'")
                 scored.append((s, i, "; ".join(notes)))
             scored.sort(reverse=True)
             best_score, best, _ = scored[0]
+            if raw.tentative and best not in firm and g.country_of(best) != focus:
+                continue  # a lowercase word the document gives no reason to read as this place
             place = g.place(best)
             anchor = place if raw.relation else None
             keep = scored[: 8 if explain else 3]
