@@ -61,6 +61,8 @@ PLACES: tuple[tuple[str, str, str, float, float], ...] = (
     ("sim:al-rastan", "al-Rastan", "", 34.927, 36.733),
 )
 START = dt.date(2016, 9, 1)
+#: Chance that an outlet covers a change of hands on each of the two days after it.
+NEWS_COVER = 0.35
 OUTLETS = ("Levant Wire", "Frontline Monitor", "Syria Report", "North Press Agency", "Arab Dispatch", "Orient Watch",
            "Valley Times", "Euphrates Post", "Damascus Daily", "Free Syria Voice", "Sham Insider", "Gulf Courier")
 COMMENTERS = ("Karim Haddad", "Anna Berg", "Mike Dolan", "Sami Azar", "Lena Fischer", "Omar Nasser", "Jon Price",
@@ -158,12 +160,22 @@ def _publish(sc: Scenario, rng: random.Random) -> None:
     place_ids = [p[0] for p in PLACES]
     info = {p[0]: p for p in PLACES}
     n_report = 0
+    changed_on = {d: [pid for pid in place_ids if d > 0 and sc.truth[pid][d] != sc.truth[pid][d - 1]]
+                  for d in range(sc.days)}
     for day in range(sc.days):
         for outlet in sc.outlets:
             n = int(outlet.rate) + (1 if rng.random() < outlet.rate - int(outlet.rate) else 0)
-            for _ in range(n):
+            seen = max(0, day - outlet.lag)
+            # a place that just changed hands is news: most outlets cover it within two days
+            news = [pid for d in range(max(0, seen - 2), seen + 1) for pid in changed_on[d] if rng.random() < NEWS_COVER]
+            if news and n == 0:
+                n = 1
+            for i in range(n):
                 sentences = []
-                for pid in rng.sample(place_ids, rng.randint(1, 3)):
+                chosen = rng.sample(place_ids, rng.randint(1, 3))
+                if i == 0:
+                    chosen = list(dict.fromkeys(news + chosen))
+                for pid in chosen:
                     s = _outlet_claim(sc, rng, outlet, pid, day, info)
                     if s:
                         sentences.append(s)

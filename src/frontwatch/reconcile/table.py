@@ -79,6 +79,7 @@ class ClaimTable:
     sources: list[str]
     sides: list[str]
     claim_ids: np.ndarray  # object: claim id of each input row
+    is_change: np.ndarray  # bool: a first-hand claim that the place changed hands
     place_info: dict[str, dict[str, Any]] = field(default_factory=dict)
     denials: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -204,8 +205,10 @@ def prepare(
     row = np.arange(n, dtype=np.int64)
     depth = np.zeros(n, dtype=np.int64)
     keep = has_day
+    firsthand = np.isin(np.asarray(cols["modality"], dtype=object).astype(str), ("asserted", "reported", "None"))
+    is_change = np.isin(change_s, ("gained", "handed_over")) & firsthand & (side != sides.index(CONTESTED))
     table = ClaimTable(place[keep], source_code[keep], side[keep], day[keep], weight[keep], depth[keep], row[keep],
-                       place_keys, source_names, sides, claim_ids, info, denied)
+                       place_keys, source_names, sides, claim_ids, is_change[keep], info, denied)
     return _inherit(table)
 
 
@@ -246,5 +249,6 @@ def _inherit(table: ClaimTable) -> ClaimTable:
         cat(table.day, table.day[claim_idx]),
         cat(table.weight, table.weight[claim_idx] * weights.HIERARCHY_FACTOR**new_depth),
         cat(table.depth, new_depth), cat(table.row, table.row[claim_idx]),
-        table.place_keys, table.sources, table.sides, table.claim_ids, table.place_info, table.denials,
+        table.place_keys, table.sources, table.sides, table.claim_ids, cat(table.is_change, table.is_change[claim_idx]),
+        table.place_info, table.denials,
     )

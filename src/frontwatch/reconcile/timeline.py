@@ -24,7 +24,7 @@ from frontwatch.reconcile.table import ClaimTable
 #: Days over which a vote fades by a factor e.
 TAU = 7.0
 #: Vote mass of "we don't know", added to the total when computing confidence.
-PRIOR_MASS = 0.25
+PRIOR_MASS = 1.0
 #: A place is contested when the runner-up has this share of the winner's mass ...
 CONTEST_RATIO = 0.5
 #: ... or "contested" votes (sieges, fighting) make up this share of all the mass ...
@@ -33,10 +33,17 @@ CONTEST_SHARE = 0.25
 CONTEST_RECENT_DAYS = 5
 #: Raw confidence -> calibrated confidence (piecewise linear; fitted on simulated scenarios
 #: of seeds other than the evaluation seed with ``frontwatch eval reconcile --fit``).
-#: Fitted with `frontwatch eval reconcile --claims-direct --fit --seed 201 --seed 202 --seed 203 --seed 204`.
-CALIBRATION_X = (0.0, 0.4951, 0.8043, 0.8718, 0.9038, 0.9227, 0.9353, 0.9496, 0.9649, 1.0)
-CALIBRATION_Y = (0.0, 0.8401, 0.9449, 0.9681, 0.9951, 0.9951, 0.9988, 0.9994, 1.0, 1.0)
-MAX_EXP = 600.0
+#: Fitted with `frontwatch eval reconcile --claims-direct --fit --seed 201 --seed 202 --seed 203 --seed 204`
+#: (pool-adjacent-violators over deciles; capped at 0.99: no reading of the news is certain).
+CALIBRATION_X = (0.0, 0.3802, 0.59, 1.0)
+CALIBRATION_Y = (0.0, 0.9534, 0.99, 0.99)
+MAX_EXP = 400.0
+#: How much a first-hand change report outdates earlier votes for other sides (0 turns it off) ...
+STALE_MAX = 0.8
+#: ... reached for a report of about this vote mass ...
+STALE_SCALE = 3.0
+#: ... and at most this many e-folds in all (keeps exp() in range).
+STALE_CAP = 250.0
 #: A claim is checked against the other sources this many days after it (a capture reported
 #: first is confirmed by the others within days; a lagging or invented one is not).
 CONFIRM_DAYS = 3
@@ -92,8 +99,10 @@ class Plan:
     place_start: np.ndarray
     check_row: np.ndarray  # the state row CONFIRM_DAYS after each claim (sorted order)
     own_group: np.ndarray  # the claim's source's vote (group) in force at that row
-    own_fade: np.ndarray  # that vote's fade factor at that row
+    own_row: np.ndarray  # the state row of that vote's day
     direct: np.ndarray  # bool: a claim about the place itself (not passed down)
+    is_change: np.ndarray  # bool: a direct, first-hand claim of a change of hands
+    row_log: np.ndarray  # (day - t0) / TAU of each state row
 
 
 def plan(table: ClaimTable) -> Plan:
@@ -154,10 +163,12 @@ def plan(table: ClaimTable) -> Plan:
     g_key = (gp.astype(np.int64) * n_src + gs) * span + (gd - base)
     own_group = np.searchsorted(g_key, (p.astype(np.int64) * n_src + s) * span + (d + CONFIRM_DAYS - base),
                                 side="right") - 1
-    own_fade = np.exp(-(check_day - gd[own_group]) / TAU)
+    del check_day
+    own_row = state_sorted[g_start[own_group]]
+    is_change = table.is_change[order] & (table.depth[order] == 0)
     result = Plan(order, k, table.weight[order], g_start, gid, growth, ev_src, ev_sign, ev_bin, up, ud,
                   np.exp((ud - t0[up]) / TAU), count, state_sorted, np.searchsorted(up, np.arange(n_places + 1)),
-                  check_row, own_group, own_fade, table.depth[order] == 0)
+                  check_row, own_group, own_row, table.depth[order] == 0, is_change, (ud - t0[up]) / TAU)
     table._plan = result  # type: ignore[attr-defined]
     return result
 
@@ -181,12 +192,14 @@ def compute(table: ClaimTable, claim_vote: np.ndarray) -> States:
     g_max = np.maximum.reduceat(a, pl.g_start)
     share = np.divide(g_max, g_sum, out=np.zeros_like(g_sum), where=g_sum > 0)
     a = a * share[pl.gid]
-    ev_v = (a * pl.growth)[pl.ev_src] * pl.ev_sign
     n_u = len(up)
+    clock = _clock(pl, a, n_sides, n_u)  # n_u x n_sides: log of each side's time scale
+    claim_scale = np.exp(clock[pl.state_sorted, k])
+    ev_v = (a * claim_scale)[pl.ev_src] * pl.ev_sign
     mass = np.bincount(pl.ev_bin, weights=ev_v, minlength=n_u * n_sides).reshape(n_u, n_sides)
-    mass = _segment_cumsum(mass, up)
+    row_scale = np.exp(clock)
+    mass = _segment_cumsum(mass, up) / row_scale
     count = pl.count
-    mass = mass / pl.row_scale[:, None]
     mass[mass < 1e-9] = 0.0
 
     votes = mass.copy()
@@ -224,12 +237,13 @@ def compute(table: ClaimTable, claim_vote: np.ndarray) -> States:
     n = len(order)
     rows = np.arange(n)
     a_direct = np.where(pl.direct, a, 0.0)
-    direct_mass = np.bincount(pl.ev_bin, weights=(a_direct * pl.growth)[pl.ev_src] * pl.ev_sign,
+    direct_mass = np.bincount(pl.ev_bin, weights=(a_direct * claim_scale)[pl.ev_src] * pl.ev_sign,
                               minlength=n_u * n_sides).reshape(n_u, n_sides)
-    direct_mass = _segment_cumsum(direct_mass, up) / pl.row_scale[:, None]
+    direct_mass = _segment_cumsum(direct_mass, up) / row_scale
     group_mass = np.bincount(pl.gid * n_sides + k, weights=a_direct,
                              minlength=len(pl.g_start) * n_sides).reshape(-1, n_sides)
-    loo = direct_mass[pl.check_row] - group_mass[pl.own_group] * pl.own_fade[:, None]
+    own_fade = np.exp(clock[pl.own_row] - clock[pl.check_row])
+    loo = direct_mass[pl.check_row] - group_mass[pl.own_group] * own_fade
     loo[:, contested_code] = 0.0
     np.maximum(loo, 0.0, out=loo)
     loo[loo < 1e-9] = 0.0
@@ -249,6 +263,25 @@ def compute(table: ClaimTable, claim_vote: np.ndarray) -> States:
     loo_total[order] = loo_total_sorted
     return States(up, ud, controller, top, second, contested_mass, total, since, n_support, n_dispute,
                   contested, place_start, claim_state, claim_mass, loo_controller, loo_share, loo_total)
+
+
+def _clock(pl: Plan, a: np.ndarray, n_sides: int, n_u: int) -> np.ndarray:
+    """Log time scale of each side at each state row: age, plus the changes since.
+
+    A vote fades as ``exp(-age / TAU)``; on top, a first-hand report that the place changed
+    hands (to side K) outdates every earlier vote for another side by ``1 - c``, where ``c``
+    grows with the report's weight up to :data:`STALE_MAX`. Both are a per-side clock: a vote
+    made at row r counts ``exp(clock[r, side] - clock[u, side])`` at a later row u.
+    """
+    clock = np.repeat(pl.row_log[:, None], n_sides, axis=1)
+    if STALE_MAX <= 0 or not pl.is_change.any():
+        return clock
+    c = np.where(pl.is_change, STALE_MAX * (1.0 - np.exp(-a / STALE_SCALE)), 0.0)
+    lj = np.log1p(-c)
+    total = np.bincount(pl.state_sorted, weights=lj, minlength=n_u)
+    own = np.bincount(pl.state_sorted * n_sides + pl.k, weights=lj, minlength=n_u * n_sides).reshape(n_u, n_sides)
+    level = _segment_cumsum(total[:, None] - own, pl.up)
+    return clock - np.maximum(level, -STALE_CAP)
 
 
 def _segment_cumsum(values: np.ndarray, group: np.ndarray, cells: int = 4_000_000) -> np.ndarray:

@@ -34,6 +34,8 @@ PRIOR_STRENGTH = 3.0
 MIN_WEIGHT = 0.02
 MAX_WEIGHT = 4.0
 ITERATIONS = 8
+#: Power applied to the log-odds weight (1: CRH / Dawid-Skene weights; more: sharper contrast).
+CONTRAST = 1.0
 #: Weight a source's claims per side it credits (off: one weight per source).
 PER_SIDE = True
 
@@ -84,7 +86,7 @@ def prior_array(table: ClaimTable, priors: Mapping[str, float]) -> np.ndarray:
 
 def weight_of(error: np.ndarray) -> np.ndarray:
     e = np.clip(error, 1e-3, 1 - 1e-3)
-    return np.clip(np.log((1 - e) / e), MIN_WEIGHT, MAX_WEIGHT)
+    return np.clip(np.log((1 - e) / e), MIN_WEIGHT, MAX_WEIGHT) ** CONTRAST
 
 
 def discover(

@@ -40,7 +40,7 @@ DENIAL_FACTOR = 0.5
 DENIAL_FLOOR = 0.25
 #: A first-hand claim of a change ("captured") is stronger evidence than "still holds" (it
 #: says the older reports are out of date); hearsay of a change is not boosted.
-CHANGE_WEIGHT: Mapping[str, float] = {"gained": 2.0, "handed_over": 2.0, "held": 1.0, "contested": 1.0, "lost": 1.0}
+CHANGE_WEIGHT: Mapping[str, float] = {"gained": 1.2, "handed_over": 1.2, "held": 1.0, "contested": 1.0, "lost": 1.0}
 #: A relation of part ("eastern part of Aleppo") applies to the place itself at this factor.
 PART_FACTOR = 0.5
 
