@@ -37,6 +37,7 @@ def _identifier() -> object:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+@lru_cache(maxsize=8192)
 def detect(text: str) -> str | None:
     """ISO 639-1 code of ``text``, ``None`` when there is too little text to tell."""
     if _latin_share(text) < 0.5:

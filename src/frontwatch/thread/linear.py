@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -23,17 +24,23 @@ class LinearModel:
     bias: np.ndarray  # (len(labels),) float32
 
     def scores(self, terms: dict[str, float]) -> np.ndarray:
-        """Class probabilities for one item's terms."""
-        vocab = self.vocab
-        z = self.bias.copy()
-        w = self.weights
+        """Class probabilities for one item's terms (a plain-Python dot product: faster for short texts)."""
+        rows = self.rows
+        z = [float(b) for b in self.bias]
+        k = len(z)
         for term, value in terms.items():
-            i = vocab.get(term)
-            if i is not None:
-                z += value * w[i]
-        z -= z.max()
-        e = np.exp(z)
+            row = rows.get(term)
+            if row is not None:
+                for j in range(k):
+                    z[j] += value * row[j]
+        top = max(z)
+        e = np.exp(np.asarray(z) - top)
         return e / e.sum()
+
+    @cached_property
+    def rows(self) -> dict[str, tuple[float, ...]]:
+        """Each term's weights as a tuple (built once, on first use)."""
+        return {t: tuple(float(x) for x in self.weights[i]) for t, i in self.vocab.items()}
 
     def save(self, path: str | Path) -> None:
         names = np.array(sorted(self.vocab, key=self.vocab.__getitem__))

@@ -18,7 +18,7 @@ import regex
 from frontwatch.model import Comment, Flag, Report
 from frontwatch.pipeline import Resources, stage
 from frontwatch.thread.lang import supported
-from frontwatch.thread.rules import COMBATANTS, IDENTITY, RULES, Rule
+from frontwatch.thread.rules import COMBATANTS, IDENTITY, RULES, Rule, open_gates
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
@@ -114,11 +114,21 @@ def find_hits(text: str) -> list[Hit]:
     hits: list[Hit] = []
     for s0, e0 in _sentences(text):
         sentence = text[s0:e0]
-        reported = bool(_REPORTING.search(sentence))
-        condemned = bool(_CONDEMN.search(sentence))
-        literal = bool(_LITERAL.search(sentence))
+        gates = open_gates(sentence)
+        if not gates:
+            continue
+        frames: dict[str, bool] | None = None
         for rule in RULES:
+            if rule.category not in gates:
+                continue
             for m in rule.pattern.finditer(sentence):
+                if frames is None:
+                    frames = {
+                        "reported": bool(_REPORTING.search(sentence)),
+                        "condemned": bool(_CONDEMN.search(sentence)),
+                        "literal": bool(_LITERAL.search(sentence)),
+                    }
+                reported, condemned, literal = frames["reported"], frames["condemned"], frames["literal"]
                 s, e = m.span()
                 while s < e and not sentence[s].isalnum():
                     s += 1

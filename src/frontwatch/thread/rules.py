@@ -8,7 +8,9 @@ are criminals") or negated ("nobody should kill prisoners").
 
 from __future__ import annotations
 
+import re as stdre
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
@@ -154,3 +156,55 @@ RULES: tuple[Rule, ...] = (
     _r("identity_attack", r"\b" + IDENTITY + r"\s+(?:savages|scum|filth|pigs|dogs|rats|animals|vermin|barbarians|subhumans)\b", 0.8, "names a people by a slur"),
     _r("identity_attack", r"\b(?:khokhols?|moskals|katsaps|ragheads?|towelheads?|sand\s*n\w+|kikes?|rafidis?|rafida|nusayris?\s+dogs|ukrops?|vatniks?|rashists?)\b", 0.8, "ethnic slur"),
 )
+
+
+#: Cheap gates, tried word by word: a rule of a category runs only on a sentence with a word that
+#: opens the category's gate. Every rule of the category contains at least one of the stems.
+GATES: dict[str, stdre.Pattern[str]] = {
+    "incitement_to_violence": stdre.compile(
+        r"kill|murder|slaught|extermin|execut|shoot|shot|hang|hung|gas|nuke|butcher|behead|massacr|annihil|eradic|"
+        r"burn|torch|flatten|crush|grind|liquid|finish|wipe|obliter|cleans|purg|lynch|bomb|shell|strik|destroy|"
+        r"starv|drown|flood|poison|stab|crucif|level|raze|erase|incinerat|blow|gun|mow|hunt|fire|string|line|put|"
+        r"send|cut|slit|drop|make|hit|target|die|dead|death|deserv|mercy|quarter|prisoner|survivor|surrender|"
+        r"alive|siege|food|water|aid|legitimate|let|live|leave|escape|flee|reach|rot|bleed|suffer|fry|choke|"
+        r"perish|eliminat|put\s+down",
+        stdre.I,
+    ),
+    "dehumanisation": stdre.compile(
+        r"rat|roach|vermin|parasit|insect|lice|maggot|termit|leech|human|orc|savage|beast|animal|pig|swine|dog|"
+        r"ape|monkey|hyena|jackal|snake|viper|mongrel|locust|scum|filth|plague|cancer|disease|virus|infect|tumo|"
+        r"pest|scurr|breed|mincemeat|inferior|lesser|degenerate|rabbit|people|extermin|cleansed|purged|eradicated|"
+        r"pack|bunch|horde|swarm|herd|nest",
+        stdre.I,
+    ),
+    "threat": stdre.compile(r"\byou|\byour|\bu\b", stdre.I),
+    "insult": stdre.compile(
+        r"idiot|moron|imbecil|fool|clown|troll|shill|liar|coward|retard|cretin|loser|bastard|jerk|stupid|dumb|"
+        r"brainwash|clueless|pathetic|armchair|keyboard|shut|propagandist|hypocrite|ignorant|\bbot|joke|scum|"
+        r"criminal|braindead|go\s+away",
+        stdre.I,
+    ),
+    "identity_attack": stdre.compile(
+        r"arab|muslim|moslem|jew|christian|kurd|alaw|sunni|shia|shiite|druze|yazid|turk|russian|ukrain|american|"
+        r"yank|syrian|iraqi|afghan|african|palestin|israeli|iranian|persian|armenian|azeri|chechen|pashtun|somali|"
+        r"sudanese|libyan|yemeni|lebanese|european|western|black|white|asian|refugee|migrant|immigrant|zionist|"
+        r"khokhol|moskal|katsap|raghead|towelhead|sand|kike|rafid|nusayri|ukrop|vatnik|rashist",
+        stdre.I,
+    ),
+}
+
+
+_WORD = stdre.compile(r"\w+")
+
+
+@lru_cache(maxsize=65536)
+def word_gates(word: str) -> frozenset[str]:
+    """The categories whose gate ``word`` (lower case) opens."""
+    return frozenset(cat for cat, gate in GATES.items() if gate.search(word))
+
+
+def open_gates(sentence: str) -> set[str]:
+    out: set[str] = set()
+    for word in _WORD.findall(sentence.lower()):
+        out |= word_gates(word)
+    return out
