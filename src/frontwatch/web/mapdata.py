@@ -112,17 +112,12 @@ def state(fw: Any, day: dt.date, source: str | None = None) -> list[dict[str, An
 
 def _features(fw: Any, place_ids: list[str]) -> dict[str, str]:
     """The gazetteer feature (town, neighbourhood, ...) of each place, as its mentions recorded it."""
-    out: dict[str, str] = {}
-    for i in range(0, len(place_ids), 5000):
-        chunk = place_ids[i : i + 5000]
-        marks = ", ".join("?" for _ in chunk)
-        rows = fw.store.read(
-            f"SELECT place_id, MIN(feature) FROM place_mentions WHERE place_id IN ({marks}) AND feature IS NOT NULL "
-            "GROUP BY place_id",
-            chunk,
-        )
-        out.update({r[0]: r[1] for r in rows})
-    return out
+    rows = fw.store.read(
+        "SELECT place_id, MIN(feature) FROM place_mentions WHERE place_id = ANY(?) AND feature IS NOT NULL "
+        "GROUP BY place_id",
+        (place_ids,),
+    )
+    return {r[0]: r[1] for r in rows}
 
 
 def map_payload(fw: Any, day: dt.date | None = None, source: str | None = None) -> dict[str, Any]:

@@ -225,6 +225,18 @@ function setBox(box) {
   document.getElementById("hatch").setAttribute("patternTransform", "rotate(45) scale(" + view.k + ")");
 }
 
+/** One listener for every place (a click or Enter opens its panel). */
+function enablePlaceEvents() {
+  const g = document.getElementById("places");
+  const pick = (ev) => {
+    const node = ev.target.closest ? ev.target.closest(".place") : null;
+    const p = node && view.byId ? view.byId.get(node.dataset.id) : null;
+    if (p) openPanel(p);
+  };
+  g.addEventListener("click", pick);
+  g.addEventListener("keydown", (ev) => { if (ev.key === "Enter") pick(ev); });
+}
+
 function enablePanZoom() {
   const svgEl = document.getElementById("map");
   svgEl.addEventListener("wheel", (ev) => {
@@ -250,39 +262,46 @@ function enablePanZoom() {
 
 function renderPlaces() {
   const side = document.getElementById("side-filter").value;
-  const g = document.getElementById("places");
-  const labels = document.getElementById("labels");
+  const shown = view.places.filter((p) => !side || groupOf(p) === side);
+  const byKind = { region: [], town: [], small: [] };
+  for (const p of shown) byKind[kindOf(p)].push(p);
+  const many = shown.length > 2000; // then no tooltips and no hatching: the dashed ring marks contested
+  const colours = new Map();
+  const selected = view.selected ? String(view.selected.id) : null;
   const frag = document.createDocumentFragment();
   const labelFrag = document.createDocumentFragment();
-  const shown = view.places.filter((p) => !side || groupOf(p) === side);
-  const order = { region: 0, town: 1, small: 2 };
-  shown.sort((a, b) => order[kindOf(a)] - order[kindOf(b)]);
-  for (const p of shown) {
-    const [x, y] = project(p.lon, p.lat);
-    const kind = kindOf(p);
-    const colour = colourOf(groupOf(p));
-    const node = svg("circle", {
-      cx: x.toFixed(5), cy: y.toFixed(5),
-      class: "place " + kind + (p.contested ? " contested" : "") + (view.selected && String(view.selected.id) === String(p.id) ? " selected" : ""),
-      fill: colour, "data-id": p.id, "data-controller": fmt(p.controller, ""), tabindex: 0, role: "button",
-    });
-    const title = svg("title");
-    title.textContent = fmt(p.name) + ": " + (p.controller ? fmt(p.controller) : "no controller known") + (p.contested ? " (contested)" : "");
-    node.append(title);
-    node.addEventListener("click", () => openPanel(p));
-    node.addEventListener("keydown", (ev) => { if (ev.key === "Enter") openPanel(p); });
-    frag.append(node);
-    if (p.contested) {
-      frag.append(svg("circle", { cx: x.toFixed(5), cy: y.toFixed(5), class: "hatched " + kind, fill: "url(#hatch)" }));
-    }
-    if (shown.length <= 80) {
-      const label = svg("text", { x: x.toFixed(5), y: y.toFixed(5), class: "label" });
-      label.textContent = fmt(p.name);
-      labelFrag.append(label);
+  for (const kind of ["region", "town", "small"]) { // big shapes below small ones
+    for (const p of byKind[kind]) {
+      const [x, y] = project(p.lon, p.lat);
+      const group = groupOf(p);
+      if (!colours.has(group)) colours.set(group, colourOf(group));
+      const id = String(p.id);
+      const node = document.createElementNS(SVG_NS, "circle");
+      node.setAttribute("cx", x);
+      node.setAttribute("cy", y);
+      node.setAttribute("class", "place " + kind + (p.contested ? " contested" : "") + (id === selected ? " selected" : ""));
+      node.setAttribute("fill", colours.get(group));
+      node.setAttribute("data-id", id);
+      node.setAttribute("data-controller", fmt(p.controller, ""));
+      node.setAttribute("tabindex", "0");
+      node.setAttribute("role", "button");
+      if (!many) {
+        const title = document.createElementNS(SVG_NS, "title");
+        title.textContent = fmt(p.name) + ": " + (p.controller ? fmt(p.controller) : "no controller known") + (p.contested ? " (contested)" : "");
+        node.append(title);
+      }
+      frag.append(node);
+      if (p.contested && !many) frag.append(svg("circle", { cx: x, cy: y, class: "hatched " + kind, fill: "url(#hatch)" }));
+      if (shown.length <= 80) {
+        const label = svg("text", { x: x, y: y, class: "label" });
+        label.textContent = fmt(p.name);
+        labelFrag.append(label);
+      }
     }
   }
-  g.replaceChildren(frag);
-  labels.replaceChildren(labelFrag);
+  view.byId = new Map(shown.map((p) => [String(p.id), p]));
+  document.getElementById("places").replaceChildren(frag);
+  document.getElementById("labels").replaceChildren(labelFrag);
   renderLegend(shown);
 }
 
@@ -306,10 +325,10 @@ function fillSelect(id, values) {
   if (values.includes(current)) select.value = current;
 }
 
-async function loadDay(day) {
+async function loadDay(day, preloaded) {
   const source = document.getElementById("source-filter").value;
   try {
-    const result = await data.map(day, source);
+    const result = preloaded || (await data.map(day, source));
     view.places = result.places || [];
     view.day = result.day;
     document.getElementById("day-label").textContent = result.day || "no data";
@@ -406,11 +425,18 @@ async function openPanel(p) {
 /* -- start -------------------------------------------------------------------------------- */
 async function startMap() {
   const off = FW.offline;
-  const borders = off ? embedded("fw-borders") : await getJSON("/static/borders.json").catch(() => ({ countries: [] }));
   const asked = new URLSearchParams(off ? "" : window.location.search);
   const askedDay = /^\d{4}-\d{2}-\d{2}$/.test(asked.get("day") || "") ? asked.get("day") : null;
-  const first = await data.map(askedDay || (off ? off.day : null), "");
-  if (!first) return;
+  let first, borders;
+  try {
+    [first, borders] = await Promise.all([
+      data.map(askedDay || (off ? off.day : null), ""),
+      off ? embedded("fw-borders") : getJSON("/static/borders.json").catch(() => ({ countries: [] })),
+    ]);
+  } catch (e) {
+    say(e.message);
+    return;
+  }
   view.period = first.period || {};
   const slider = document.getElementById("day-slider");
   if (view.period.start && view.period.end) {
@@ -432,11 +458,12 @@ async function startMap() {
   drawBorders(borders || { countries: [] });
   fitTo(focus);
   enablePanZoom();
+  enablePlaceEvents();
   window.addEventListener("resize", () => setBox(view.box));
   document.getElementById("side-filter").addEventListener("change", renderPlaces);
   document.getElementById("source-filter").addEventListener("change", () => loadDay(view.day));
   document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") closePanel(); });
-  await loadDay(first.day);
+  await loadDay(first.day, first);
   const askedPlace = asked.get("place");
   if (askedPlace) focusPlace(askedPlace);
 }
