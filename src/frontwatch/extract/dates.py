@@ -33,7 +33,7 @@ _DAY_RE = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rx, re.IGNORECASE))
+    (name, re.compile(rx.lower()))  # matched against lower-cased text
     for name, rx in (
         ("dmy", r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"\b,?(?:\s+(\d{4}))?"),
         ("mdy", r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?"),
@@ -52,6 +52,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+#: Cheap substring checks that let a pattern be skipped on text that cannot match it.
+_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "last_night": ("night",), "yesterday": ("yesterday",), "today": ("today", "this", "tonight"), "days_ago": ("ago",),
+    "weekday": ("day",), "last_week": ("week",), "this_week": ("week",), "last_month": ("month",), "this_month": ("month",),
+    "iso": ("-",),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class DateRef:
     """A date expression: where it is, what it says, and what it resolves to (if anything)."""
@@ -67,11 +75,16 @@ def find(text: str, published: dt.date | None) -> list[DateRef]:
     """Every date expression in ``text``, left to right, resolved against ``published``."""
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []
+    low = text.lower()
+    if len(low) != len(text):  # a rare character whose lower case is longer: keep offsets exact
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for name, rx in PATTERNS:
-        for m in rx.finditer(text):
+        if name in _KEYWORDS and not any(k in low for k in _KEYWORDS[name]):
+            continue
+        for m in rx.finditer(low):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            ref = _resolve(name, m, published)
+            ref = _resolve(name, m, published, text[m.start() : m.end()])
             if ref is not None:
                 found.append(ref)
                 taken.append((m.start(), m.end()))
@@ -90,8 +103,7 @@ def default(published: dt.date | None) -> tuple[dt.date | None, int | None]:
     return (published, 2) if published else (None, None)
 
 
-def _resolve(name: str, m: re.Match[str], pub: dt.date | None) -> DateRef | None:
-    text = m.group(0)
+def _resolve(name: str, m: re.Match[str], pub: dt.date | None, text: str) -> DateRef | None:
     date: dt.date | None = None
     precision = 1
     if name in ("dmy", "mdy"):
@@ -120,7 +132,7 @@ def _resolve(name: str, m: re.Match[str], pub: dt.date | None) -> DateRef | None
     elif name == "weekday":
         target = _DAYS[m.group(1).lower()]
         back = (pub.weekday() - target) % 7
-        if text.lower().startswith("last") and back == 0:
+        if m.group(0).startswith("last") and back == 0:
             back = 7
         date = pub - dt.timedelta(days=back)
     elif name == "last_week":

@@ -21,10 +21,12 @@ class Trigger:
     kind: str  # control, clash, violence, protest, riot, agreement, arrest, looting, disrupt, base, change
     change: str | None = None  # gained, lost, handed_over, contested, held
     voice: str = "auto"  # active, passive, auto, nominal
+    #: The same pattern, case-sensitive, for lower-cased text (about twice as fast).
+    lower: re.Pattern[str] | None = None
 
 
 def _t(name: str, rx: str, kind: str, change: str | None = None, voice: str = "auto") -> Trigger:
-    return Trigger(name, re.compile(rx, re.IGNORECASE), kind, change, voice)
+    return Trigger(name, re.compile(rx, re.IGNORECASE), kind, change, voice, re.compile(rx.lower()))
 
 
 _NOT_TAKE = r"(?!\s+(?:place|part|hold|refuge|shelter|aim|responsibility|note|care|advantage|the\s+lead|power|office|measures|steps|action|revenge|into\s+account|to\s+the\s+streets|cover|casualties|losses|prisoners?|hostages?))"

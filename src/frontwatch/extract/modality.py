@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NEG = re.compile(
     r"\b(?:not|never|no\s+longer|neither|nor|failed\s+to|fail\s+to|fails\s+to|unable\s+to|without|yet\s+to)\b|n['’]t\b",
@@ -110,6 +111,12 @@ def classify(sentence: str, trigger: int = 0, trigger_end: int | None = None) ->
         m = _HYPO.search(sentence[trigger_end:])
         if m and m.group(0).lower() in ("will", "would", "could", "might", "may", "should", "can", "must"):
             return Attribution("hypothetical", cue=m.group(0))
+    return _attribution(sentence)
+
+
+@lru_cache(maxsize=4096)
+def _attribution(sentence: str) -> Attribution:
+    """Hearsay, reported or asserted: a property of the whole sentence (cached per sentence)."""
     m = _HEARSAY.search(sentence)
     if m:
         return Attribution("hearsay", cue=m.group(0))

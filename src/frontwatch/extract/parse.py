@@ -94,8 +94,11 @@ class Doc:
         return Actor(f"{cc or 'xx'}-unidentified-armed-group", f"Unidentified Armed Group ({self.country or 'unknown country'})", 3, None, country=self.country)
 
 
-def make_doc(report: Report, dictionary: ActorDictionary) -> Doc:
-    """Focus country (where most places lie) and the non-state actors the report names most."""
+def make_doc(report: Report, dictionary: ActorDictionary, found: dict[str, list[Match]] | None = None) -> Doc:
+    """Focus country (where most places lie) and the non-state actors the report names most.
+
+    ``found`` holds the actor matches of each field when the caller has them already.
+    """
     countries: Counter[str] = Counter()
     for pm in report.places:
         place = pm.place or pm.parent
@@ -112,7 +115,7 @@ def make_doc(report: Report, dictionary: ActorDictionary) -> Doc:
                 continue
             if weight_fields is None and name in ("title", "body"):
                 continue
-            for m in dictionary.find(text):
+            for m in (found[name] if found is not None else dictionary.find(text)):
                 if not m.actors:
                     continue
                 actor = choose(m.actors, country, report.published)
@@ -169,9 +172,12 @@ class Parsed:
 
 
 def resolve_mentions(report: Report, field_name: str, offset: int, text: str, doc: Doc,
-                     places: Sequence[PlaceRef]) -> list[Mention]:
-    """Actor mentions of a sentence, generic words resolved against the document context."""
-    matches = [m for m in doc.dictionary.find(text) if not _covered_by_toponym(m, places)]
+                     places: Sequence[PlaceRef], found: Sequence[Match] | None = None) -> list[Mention]:
+    """Actor mentions of a sentence, generic words resolved against the document context.
+
+    ``found`` are the sentence's alias matches (offsets in the sentence) when already known.
+    """
+    matches = [m for m in (doc.dictionary.find(text) if found is None else found) if not _covered_by_toponym(m, places)]
     named: list[tuple[Match, Actor]] = [(m, choose(m.actors, doc.country, doc.date)) for m in matches if m.actors]
     against = {a.side or a.id for _, a in named} | {"government"}
     out: list[Mention] = []
@@ -211,9 +217,11 @@ def find_hits(text: str) -> list[Hit]:
     Storming or entering a building is an attack, not an advance into territory.
     """
     text = _URL.sub(lambda m: " " * len(m.group(0)), text)
+    low = text.lower()
+    fast = len(low) == len(text)  # lower-casing kept every offset (true for almost all text)
     found: list[tuple[int, int, int, lexicon.Trigger]] = []
     for order, trig in enumerate(lexicon.TRIGGERS):
-        for m in trig.pattern.finditer(text):
+        for m in (trig.lower.finditer(low) if fast and trig.lower is not None else trig.pattern.finditer(text)):
             found.append((m.start(), -(m.end() - m.start()), order, trig))
     found.sort(key=lambda x: (x[0], x[1], x[2]))
     hits: list[Hit] = []

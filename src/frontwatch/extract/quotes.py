@@ -17,9 +17,14 @@ def _norm(text: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(text))
 
 
-def quoted_ranges(comment: str, article: str) -> list[tuple[int, int]]:
-    """Character ranges of ``comment`` that quote ``article``."""
-    norm_article = _norm(article)
+def normalise(article: str) -> str:
+    """The article as :func:`quoted_ranges` compares it (compute once per report)."""
+    return _norm(article)
+
+
+def quoted_ranges(comment: str, article: str, *, normalised: str | None = None) -> list[tuple[int, int]]:
+    """Character ranges of ``comment`` that quote ``article`` (``normalised``: its :func:`normalise`)."""
+    norm_article = normalised if normalised is not None else _norm(article)
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"(?m)^\s*>.*$", comment):
         out.append((m.start(), m.end()))

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 
 MAX_LEN = 400
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
 
 _ABBREV = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt st u.s u.k u.n jan feb mar apr jun jul aug sep sept oct nov dec "
@@ -79,5 +81,6 @@ def _cut_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def is_shouting(text: str) -> bool:
     """True when most letters of ``text`` are capitals (an all-caps headline)."""
-    letters = [c for c in text if c.isalpha() and c.isascii()]
-    return len(letters) >= 6 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+    upper = len(_UPPER.findall(text))
+    lower = len(_LOWER.findall(text))
+    return upper + lower >= 6 and upper > 0.7 * (upper + lower)

@@ -41,10 +41,12 @@ def extract(report: Report, resources: Resources) -> Report:
 
 def run(report: Report, dictionary: ActorDictionary) -> Report:
     """Annotate ``report`` with events and factual control claims."""
-    doc = parse.make_doc(report, dictionary)
+    found = {name: dictionary.find(text) for name, text in report.fields()}
+    doc = parse.make_doc(report, dictionary, found)
     all_events: list[Event] = []
     all_claims: list[ControlClaim] = []
     article = f"{report.title}\n{report.body}"
+    normalised: str | None = None
     for field_name, text in report.fields():
         if not text.strip():
             continue
@@ -57,15 +59,20 @@ def run(report: Report, dictionary: ActorDictionary) -> Report:
             writer = comment.author or f"comment {comment.id}"
             posted = comment.posted
             base_date = (posted.date() if isinstance(posted, dt.datetime) else posted) or report.published
-            quoted = quotes.quoted_ranges(text, article)
-        ev, cl = _field(report, field_name, text, doc, writer, base_date, quoted)
+            if normalised is None:
+                normalised = quotes.normalise(article)
+            quoted = quotes.quoted_ranges(text, article, normalised=normalised)
+        ev, cl = _field(report, field_name, text, doc, writer, base_date, quoted, found[field_name])
         all_events.extend(ev)
         all_claims.extend(cl)
     return report.with_(events=tuple(all_events), control_claims=tuple(c for c in all_claims if c.modality in FACTUAL_MODALITIES))
 
 
 def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: str, base_date: dt.date | None,
-           quoted: list[tuple[int, int]]) -> tuple[list[Event], list[ControlClaim]]:
+           quoted: list[tuple[int, int]], found: list[actor_dict.Match]) -> tuple[list[Event], list[ControlClaim]]:
+    # Triggers, actor names and dates are found once per field, then handed to each sentence.
+    field_hits = parse.find_hits(text)
+    field_dates = dates.find(text, base_date)
     mentions = sorted(
         (pm for pm in report.places if pm.span.field == field_name and pm.kind not in _NOT_EVENT_PLACES),
         key=lambda pm: pm.span.start,
@@ -84,9 +91,12 @@ def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: s
         refs = [parse.PlaceRef(pm.span.start - s_start, pm.span.end - s_start, pm) for pm in here]
         refs += parse.coref_places(report, field_name, s_start, sent, last_place, refs)
         refs.sort(key=lambda r: r.start)
-        hits = parse.find_hits(sent)
-        date_refs = dates.find(sent, base_date)
-        actors = parse.resolve_mentions(report, field_name, s_start, sent, doc, refs)
+        hits = [parse.Hit(h.trigger, h.start - s_start, h.end - s_start) for h in field_hits if s_start <= h.start and h.end <= s_end]
+        date_refs = [dataclasses.replace(d, start=d.start - s_start, end=d.end - s_start) for d in field_dates
+                     if s_start <= d.start and d.end <= s_end]
+        sent_found = [dataclasses.replace(m, start=m.start - s_start, end=m.end - s_start) for m in found
+                      if s_start <= m.start and m.end <= s_end]
+        actors = parse.resolve_mentions(report, field_name, s_start, sent, doc, refs, sent_found)
         refs = parse.drop_actor_places(refs, actors)
         p = parse.Parsed(field_name, s_start, sent, actors, refs, hits)
         fallback: list[parse.PlaceRef] = []
