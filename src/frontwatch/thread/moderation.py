@@ -45,7 +45,8 @@ _NEGATION = re.compile(
 )
 #: Sentences about real animals, pests or diseases: their animal words are literal.
 _LITERAL = re.compile(
-    r"\b(?:flu|vets?|veterinar\w*|zoos?|farms?|pets?|kennels?|wildlife|species|livestock|poultry|cattle|feed|"
+    r"\b(?:flu|vets?|veterinar\w*|zoos?|farms?|pets?|kennels?|wildlife|species|livestock|poultry|cattle|animal\s+feed|"
+    r"ate|gnaw\w*|chew(?:ed|ing)?|squeak\w*|droppings|nibbl\w*|warehouses?|granar\w*|"
     r"outbreak|insecticides?|pest\s+control|sniffer|stray|leash|bitten|owners?|breeders?|mold|mould|inspectors?|"
     r"tsetse|infected|hunting|shelters?|rabies|herds?|flock|dog\s+show|circus|sanctuary|rescued|fur|tigers?|birds?)\b",
     re.I,
