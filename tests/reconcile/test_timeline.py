@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rows import row
 
-from frontwatch.reconcile import timeline
+from frontwatch.reconcile import keys, timeline
 from frontwatch.reconcile.engine import reconcile_rows
 from frontwatch.reconcile.table import columns_from_rows, day_number, prepare
 
@@ -51,7 +51,7 @@ def test_hearsay_and_hypothetical_weigh_less() -> None:
             row("D", "2016-11-01", "x", "YPG", "gained", modality="questioned")]
     r = reconcile_rows(rows)
     assert side_on(r, "x", "2016-11-01")[0] == "opposition"
-    assert all(side != "kurdish" for side in [side_on(r, "x", "2016-11-01")[0]])
+    assert side_on(r, "x", "2016-11-01")[0] != keys.side_of("YPG")
 
 
 def test_parent_informs_children_not_the_reverse() -> None:
@@ -77,10 +77,10 @@ def test_denial_lowers_confidence_but_keeps_claim() -> None:
     plain = reconcile_rows([c])
     denied = reconcile_rows([c], [denial])
     key = plain.table.place_keys[0]
-    assert key.startswith("~")
+    assert key == "~east of sheikh maqsoud"
     side_a, conf_a = side_on(plain, key, "2016-12-13")
     side_b, conf_b = side_on(denied, key, "2016-12-13")
-    assert side_a == side_b == "kurdish"
+    assert side_a == side_b == keys.side_of("YPG")
     assert 0 < conf_b < conf_a < 0.5
     assert "rep:0" in denied.table.denials
 

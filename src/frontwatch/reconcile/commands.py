@@ -66,13 +66,17 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     place = st["place"]
     where = f"{place['name']} ({place['id'] or 'unresolved'})"
-    if not st.get("side"):
-        print(f"{where} on {st['at']}: unknown — {st.get('note', 'no claims')}")
+    if st.get("note"):
+        print(f"{where} on {st['at']}: unknown — {st['note']}")
         return 0
     flag = ", contested" if st["contested"] else ""
-    print(f"{where} on {st['at']}: {st['controller']} [{st['side']}]{flag}")
-    print(f"  confidence {st['confidence']:.2f}; since {st['since']}; "
-          f"{st['n_support']} source(s) support, {st['n_dispute']} dispute")
+    if st.get("side"):
+        print(f"{where} on {st['at']}: {st['controller']} [{st['side']}]{flag}")
+    else:
+        print(f"{where} on {st['at']}: no side is said to hold it{flag}")
+    if st.get("side"):
+        print(f"  confidence {st['confidence']:.2f}; since {st['since']}; "
+              f"{st['n_support']} source(s) support, {st['n_dispute']} dispute")
     for title, items in (("supporting", st["support"]), ("disputing", st["dispute"])):
         print(f"  {title}:" + ("" if items else " none"))
         for ev in items:
@@ -83,7 +87,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 def _evidence_line(ev: dict[str, Any]) -> str:
     if ev["kind"] == "denial":
         return f"denial by {ev.get('author') or 'a commenter'} ({ev.get('comment_id')}): \"{ev.get('text') or ''}\""
-    who = f"comment by {ev['comment_author']} at {ev['source']}" if ev["field"] not in ("title", "body") else ev["source"]
+    outlet = ev["source"] if ev.get("source") not in (None, "None") else "unknown outlet"
+    author = ev.get("comment_author") or "a reader"
+    who = f"comment by {author} at {outlet}" if ev["field"] not in ("title", "body") else outlet
     extra = []
     if ev.get("claimant"):
         extra.append(f"claimant {ev['claimant']}")

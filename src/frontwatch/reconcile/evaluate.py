@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from frontwatch.reconcile.engine import Reconciled, reconcile_columns, reconcile_rows
-from frontwatch.reconcile.keys import norm_text
+from frontwatch.reconcile.keys import norm_text, side_of
 from frontwatch.reconcile.simulate import START, Scenario, write_scenario
 from frontwatch.reconcile.table import day_number
 from frontwatch.reconcile.timeline import confidence_at
@@ -88,7 +88,7 @@ def score(sc_truth: Mapping[str, Any], results: Sequence[tuple[Reconciled, dict[
         for place in truth["places"]:
             if place["id"] == "sim:aleppo":
                 continue
-            tr = np.array(place["controller"][WARMUP:], dtype=object)
+            tr = np.array([side_of(c) for c in place["controller"][WARMUP:]], dtype=object)
             ct = np.array(place["contested"][WARMUP:], dtype=bool)
             preds = predictions(result, key_of.get(place["id"], ""), first, last)
             raw_all.append(preds.pop("raw")[1])
@@ -174,7 +174,7 @@ def fit_calibration(results: Sequence[tuple[Reconciled, dict[str, str]]], truths
                     continue
                 pred, conf = predictions(result, key_of.get(place["id"], ""), first, last)["reconcile"]
                 confs.append(conf)
-                corrects.append(pred == np.array(place["controller"][WARMUP:], dtype=object))
+                corrects.append(pred == np.array([side_of(c) for c in place["controller"][WARMUP:]], dtype=object))
     finally:
         timeline.CALIBRATION_X, timeline.CALIBRATION_Y = saved
     conf = np.concatenate(confs)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any
 
 import numpy as np
@@ -17,10 +18,13 @@ from rapidfuzz import fuzz, process
 
 from frontwatch.errors import AmbiguousPlace, NotFound
 from frontwatch.reconcile.keys import Gazetteer, norm_text
-from frontwatch.reconcile.table import day_number
+from frontwatch.reconcile.table import CONTESTED, day_number
 from frontwatch.reconcile.timeline import TAU, confidence_at
 
 N_EVIDENCE = 3
+_RELATIVE = re.compile(
+    r"\b((?:(?:north|south)(?: ?(?:east|west))?|east|west)(?:ern)?(?: side| part)? of|near|outskirts of|around)\s+(.+)$"
+)
 #: After this many status queries in one process, load the memory index.
 AUTO_MEMORY = 20
 FUZZY_MIN = 85.0
@@ -106,7 +110,16 @@ class StatusIndex:
             return str(rows[0][0])
         if len(rows) > 1:
             raise self._ambiguous(place, [(r[0], r[1]) for r in rows])
-        gaz_ids = [str(getattr(p, "id", "")) for p in self.gazetteer.lookup(place)]
+        rel = _RELATIVE.search(key)
+        if rel:  # "quarters east of Sheikh Maqsoud" -> the place keyed "east of <anchor>"
+            wanted = f"{rel.group(1)} {rel.group(2)}"
+            rows = read("SELECT place_key, norm_name FROM recon_places WHERE place_key LIKE ?",
+                        (f"~{rel.group(1)} %",))
+            scored = sorted(((fuzz.ratio(wanted, str(n)), str(k)) for k, n in rows), reverse=True)
+            if scored and scored[0][0] >= FUZZY_MIN:
+                return scored[0][1]
+        gaz = self.gazetteer.lookup(place)
+        gaz_ids = [str(getattr(p, "id", "")) for p in gaz]
         if gaz_ids:
             marks = ", ".join("?" for _ in gaz_ids)
             rows = read(f"SELECT place_key, name FROM recon_places WHERE place_key IN ({marks})", gaz_ids)
@@ -114,7 +127,15 @@ class StatusIndex:
                 return str(rows[0][0])
             if len(rows) > 1:
                 raise self._ambiguous(place, [(r[0], r[1]) for r in rows])
-        choices = {str(k): norm_text(str(n or "")) for k, n in read("SELECT place_key, norm_name FROM recon_places")}
+            names = {norm_text(str(getattr(p, "name", ""))) for p in gaz}
+            near = [str(n) for k, n in read("SELECT place_key, name FROM recon_places WHERE place_key LIKE '~%'")
+                    if any(nm and nm in norm_text(str(n)) for nm in names)]
+            hint = f"claims about places relative to it: {', '.join(repr(n) for n in near[:5])}" if near else \
+                "no stored report claims who holds it"
+            raise NotFound(f"no control claims about {place!r} ({', '.join(gaz_ids[:3])})", hint=hint)
+        # places named relative to another ("east of X") answer only a query that names the relation
+        choices = {str(k): norm_text(str(n or "")) for k, n in read("SELECT place_key, norm_name FROM recon_places")
+                   if not _RELATIVE.search(norm_text(str(n or "")))}
         best = process.extract(key, choices, scorer=fuzz.WRatio, limit=3)
         good = [(k, s) for _, s, k in best if s >= FUZZY_MIN]
         if good and (len(good) == 1 or good[0][1] - good[1][1] >= 3):
@@ -122,9 +143,9 @@ class StatusIndex:
         if len(good) > 1:
             names = dict(read("SELECT place_key, name FROM recon_places"))
             raise self._ambiguous(place, [(k, names.get(k)) for k, _ in good])
-        hint = "; ".join(f"{choices[k]!r}" for _, s, k in best if s >= 50) or "run `frontwatch reconcile` after ingesting"
-        where = "gazetteer knows it, but " if gaz_ids else ""
-        raise NotFound(f"{where}no control claims about {place!r}", hint=f"closest: {hint}" if best else hint)
+        close = "; ".join(f"{choices[k]!r}" for _, sc, k in best if sc >= 50)
+        hint = f"closest names with claims: {close}" if close else "check the spelling, or ingest reports about it"
+        raise NotFound(f"no place called {place!r} in the gazetteer or the stored claims", hint=hint)
 
     def _ambiguous(self, place: str, rows: list[tuple[Any, Any]]) -> AmbiguousPlace:
         listed = ", ".join(f"{name} ({key})" for key, name in rows[:8])
@@ -196,12 +217,14 @@ class StatusIndex:
             votes = [dict(zip(cols, r, strict=True)) for r in rows]
             for v in votes:
                 v["day"] = _day(v["day"])
-        latest: dict[str, int] = {}
+        # as in the timeline: each source's latest vote on who holds it, and on whether it is contested
+        latest: dict[tuple[str, bool], int] = {}
         for v in votes:
-            latest[v["voter"]] = max(latest.get(v["voter"], -(10**9)), v["day"])
+            stream = (v["voter"], v["side"] == CONTESTED)
+            latest[stream] = max(latest.get(stream, -(10**9)), v["day"])
         current = []
         for v in votes:
-            if v["day"] == latest[v["voter"]]:
+            if v["day"] == latest[(v["voter"], v["side"] == CONTESTED)]:
                 v["weight"] = round(float(v["mass"]) * math.exp(-(day - v["day"]) / TAU), 4)
                 current.append(v)
         current.sort(key=lambda v: (-v["weight"], v["claim_id"]))
@@ -209,8 +232,8 @@ class StatusIndex:
 
     def _evidence(self, key: str, day: int, side: str | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         current = self._votes(key, day)
-        chosen = [v for v in current if v["side"] == side][:N_EVIDENCE]
-        against = [v for v in current if v["side"] != side][:N_EVIDENCE]
+        chosen = [v for v in current if v["side"] == side][: N_EVIDENCE * 3]
+        against = [v for v in current if v["side"] != side][: N_EVIDENCE * 3]
         ids = sorted({v["claim_id"] for v in chosen + against})
         text: dict[str, dict[str, Any]] = {}
         cols = ("claim_id", "controller", "change", "modality", "claimant", "source", "url", "field",
@@ -229,14 +252,17 @@ class StatusIndex:
                 f"SELECT {', '.join(cols)} FROM recon_votes WHERE place_key = ? AND claim_id IN ({marks})", (key, *ids)
             ):
                 text.setdefault(r[0], dict(zip(cols, r, strict=True)))
-        support = [self._claim({**v, **text.get(v["claim_id"], {})}) for v in chosen]
-        dispute = [self._claim({**v, **text.get(v["claim_id"], {})}) for v in against]
+        support = _distinct([self._claim({**v, **text.get(v["claim_id"], {})}) for v in chosen])
+        dispute = _distinct([self._claim({**v, **text.get(v["claim_id"], {})}) for v in against])
         for ev in support + dispute:
             if ev["n_denials"]:
                 ev["denials"] = self._denials(ev["claim_id"])
+        seen: set[tuple[Any, Any]] = set()
         for ev in support:
             for d in ev.get("denials", []):
-                dispute.append({"kind": "denial", "against": ev["claim_id"], **d})
+                if (d["report_id"], d["comment_id"]) not in seen:
+                    seen.add((d["report_id"], d["comment_id"]))
+                    dispute.append({"kind": "denial", "against": ev["claim_id"], **d})
         return support, dispute
 
     def _claim(self, v: dict[str, Any]) -> dict[str, Any]:
@@ -318,6 +344,17 @@ class StatusIndex:
         cols = ("source", "prior", "reliability", "weight", "n_claims", "n_scored")
         rows = self.store.read(f"SELECT {', '.join(cols)} FROM recon_sources ORDER BY reliability DESC, source")
         return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def _distinct(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The strongest N_EVIDENCE items, one per sentence and side (a sentence may carry two claims)."""
+    out, seen = [], set()
+    for ev in items:
+        mark = (ev["text"], ev["side"], ev["source"])
+        if mark not in seen:
+            seen.add(mark)
+            out.append(ev)
+    return out[:N_EVIDENCE]
 
 
 def _date(day: int | None) -> dt.date | None:

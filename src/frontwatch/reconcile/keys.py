@@ -29,8 +29,8 @@ FALLBACK_SIDES: Mapping[str, str] = {
         ["opposition", "rebels", "rebel", "fsa", "free syrian army", "jaish al-fatah", "militants", "insurgents",
          "jabhat al-nusra", "nusra", "hts", "ahrar al-sham", "syrian opposition"],
         "opposition"),
-    **dict.fromkeys(["ypg", "sdf", "kurds", "kurdish forces", "ypj", "kurdish"], "kurdish"),
-    **dict.fromkeys(["isis", "isil", "is", "islamic state", "daesh"], "islamic_state"),
+    **dict.fromkeys(["ypg", "sdf", "kurds", "kurdish forces", "ypj", "kurdish"], "sdf"),
+    **dict.fromkeys(["isis", "isil", "is", "islamic state", "daesh"], "isis"),
 }
 
 
@@ -66,6 +66,8 @@ def _actor_side_lookup() -> Callable[[str], str | None] | None:
 def _side_fn(dictionary: Any) -> Callable[[str], str | None]:
     by_key: dict[str, str] = {}
     items = dictionary.values() if isinstance(dictionary, Mapping) else getattr(dictionary, "actors", dictionary)
+    if isinstance(items, Mapping):
+        items = items.values()
     try:
         for actor in items:
             side = getattr(actor, "side", None)
@@ -114,13 +116,19 @@ def side_of(controller: str | None) -> str | None:
     return key.replace(" ", "_") or None
 
 
-def unresolved_key(place_text: str | None, anchor_name: str | None = None) -> str:
-    """The key of a place the geoparser did not resolve: ``~`` + its text (+ anchor)."""
-    text = _norm(place_text or "")
-    anchor = _norm(anchor_name or "")
-    if anchor and anchor not in text:
-        text = f"{text} @ {anchor}"
-    return "~" + text
+def relative_name(place_text: str | None, relation: str | None = None, anchor_name: str | None = None) -> str:
+    """How a place that is not a gazetteer entry is named: "east of Sheikh Maqsoud", "Tal Hamra"."""
+    if relation and anchor_name:
+        return f"{relation} {anchor_name}"
+    text = place_text or ""
+    if anchor_name and _norm(anchor_name) not in _norm(text):
+        text = f"{text} ({anchor_name})"
+    return text
+
+
+def unresolved_key(place_text: str | None, anchor_name: str | None = None, relation: str | None = None) -> str:
+    """The key of a place that is not a gazetteer entry: ``~`` + its normalised name."""
+    return "~" + _norm(relative_name(place_text, relation, anchor_name))
 
 
 def place_key(row: Mapping[str, Any]) -> str:
@@ -130,7 +138,8 @@ def place_key(row: Mapping[str, Any]) -> str:
     pid = row.get("place_id")
     if pid and not is_outside_relation(row.get("relation")):
         return str(pid)
-    return unresolved_key(row.get("place_text") or row.get("place_name"), row.get("anchor_name"))
+    return unresolved_key(row.get("place_text") or row.get("place_name"), row.get("anchor_name"),
+                          row.get("relation") if pid else None)
 
 
 class Gazetteer:

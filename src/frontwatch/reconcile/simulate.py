@@ -21,16 +21,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SIDES = ("government", "opposition", "kurdish", "islamic_state")
+SIDES = ("government", "opposition", "sdf", "isis")
 ACTOR_TEXT = {
     "government": ("Government forces", "The Syrian army", "Pro-government forces"),
     "opposition": ("Rebels", "Opposition fighters", "Rebel groups"),
-    "kurdish": ("The YPG", "Kurdish YPG fighters"),
-    "islamic_state": ("Islamic State fighters", "ISIS militants"),
+    "sdf": ("The YPG", "Kurdish YPG fighters"),
+    "isis": ("Islamic State fighters", "ISIS militants"),
 }
-HOLD_TEXT = {"government": "government forces", "opposition": "rebels", "kurdish": "the YPG", "islamic_state": "ISIS"}
+HOLD_TEXT = {"government": "government forces", "opposition": "rebels", "sdf": "the YPG", "isis": "ISIS"}
 SELF_CLAIMANT = {"government": ("The Syrian army", "it"), "opposition": ("Rebels", "they"),
-                 "kurdish": ("The YPG", "it"), "islamic_state": ("ISIS", "it")}
+                 "sdf": ("The YPG", "it"), "isis": ("ISIS", "it")}
 
 # (id, name, parent city id or "", lat, lon) — coordinates approximate (public maps)
 PLACES: tuple[tuple[str, str, str, float, float], ...] = (
@@ -114,7 +114,7 @@ def _history(rng: random.Random, days: int) -> tuple[dict[str, list[str]], dict[
     ctrl: dict[str, list[str]] = {}
     cont: dict[str, list[bool]] = {}
     init = {pid: "opposition" for pid, *_ in PLACES}
-    init.update({"sim:aleppo": "government", "sim:sheikh-maqsoud": "kurdish", "sim:manbij": "kurdish",
+    init.update({"sim:aleppo": "government", "sim:sheikh-maqsoud": "sdf", "sim:manbij": "sdf",
                  "sim:palmyra": "government", "sim:harasta": "government", "sim:morek": "government",
                  "sim:al-rastan": "opposition"})
     changes: list[tuple[str, int, str, int]] = []  # place, day, new side, siege days before
@@ -126,13 +126,13 @@ def _history(rng: random.Random, days: int) -> tuple[dict[str, list[str]], dict[
     front_days = sorted(rng.sample(free_days, len(aleppo)))
     for pid, d in zip(aleppo, front_days, strict=True):
         changes.append((pid, d, "government", rng.randint(3, 7)))
-    changes.append(("sim:bustan-al-basha", rng.choice(free_days), "kurdish", 0))  # handover
+    changes.append(("sim:bustan-al-basha", rng.choice(free_days), "sdf", 0))  # handover
     changes.append(("sim:darayya", rng.choice(free_days[len(free_days) // 2:]), "government", 20))
     for pid in ("sim:morek", "sim:harasta"):
         changes.append((pid, rng.choice(free_days), "opposition", rng.randint(2, 5)))
     d1 = rng.choice(free_days[: len(free_days) // 2])
     d2 = rng.choice([d for d in free_days if d > d1 + 12] or [days - 4])
-    changes += [("sim:palmyra", d1, "islamic_state", 4), ("sim:palmyra", d2, "government", 6)]
+    changes += [("sim:palmyra", d1, "isis", 4), ("sim:palmyra", d2, "government", 6)]
     sieges = [("sim:madaya", 0, days), ("sim:zabadani", int(days * 0.2), int(days * 0.7))]
     for pid, *_ in PLACES:
         ctrl[pid] = [init[pid]] * days
@@ -239,7 +239,7 @@ def _sentence(rng: random.Random, c: dict[str, Any], name: str, published_day: i
         who, pron = SELF_CLAIMANT[side]
         return f"{who} said {pron} had retaken {name}."
     if change == "gained":
-        if c["prev"] == "opposition" and side == "kurdish":
+        if c["prev"] == "opposition" and side == "sdf":
             return f"Rebels handed over {name} to {HOLD_TEXT[side]}{date}."
         verb = rng.choice(("captured", "took full control of", "seized"))
         return f"{actor} {verb} {name}{date}."

@@ -168,8 +168,13 @@ def prepare(
     texts = np.asarray(cols["place_text"], dtype=object)
     names = np.asarray(cols["place_name"], dtype=object)
     anchors = np.asarray(cols["anchor_name"], dtype=object)
+    display = np.empty(n, dtype=object)
     for i in np.flatnonzero(~resolved):
-        pkey[i] = keys.unresolved_key(texts[i] or names[i], anchors[i])
+        # "east of Sheikh Maqsoud" (an outside relation to a known place) or the bare text
+        rel = relation[i] if outside[i] else None
+        anchor = anchors[i] or (names[i] if outside[i] else None)
+        display[i] = keys.relative_name(texts[i] or names[i], rel, anchor)
+        pkey[i] = keys.unresolved_key(texts[i] or names[i], anchor, rel)
     place_keys, place = _codes(pkey)
     weight = np.where(part, weight * weights.PART_FACTOR, weight)
 
@@ -186,7 +191,7 @@ def prepare(
         parents = parents or _parents(parents_col[i])
         info[key] = {
             "key": key, "place_id": pid,
-            "name": (names[i] if pid else None) or texts[i] or key.lstrip("~"),
+            "name": (names[i] if pid else display[i]) or texts[i] or key.lstrip("~"),
             "text": texts[i], "anchor": anchors[i], "relation": relation[i],
             "lat": lat[i], "lon": lon[i], "geo_precision": int(prec[i]) if prec[i] else None,
             "parents": parents,

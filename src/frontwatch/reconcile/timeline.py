@@ -142,8 +142,14 @@ def plan(table: ClaimTable) -> Plan:
     ev_k = np.concatenate((k, k[ends]))
     ev_src = np.concatenate((np.arange(len(p)), ends))
     ev_sign = np.concatenate((np.ones(len(p)), -np.ones(len(ends))))
+    # counts are of sources: one per (vote, side), however many claims the vote holds
+    _, first_of = np.unique(gid * n_sides + k, return_index=True)
+    counted = np.zeros(len(p))
+    counted[first_of] = 1.0
+    ev_count = counted[ev_src] * ev_sign
     ev_order = np.lexsort((ev_d, ev_p))
     ev_p, ev_d, ev_k, ev_src, ev_sign = ev_p[ev_order], ev_d[ev_order], ev_k[ev_order], ev_src[ev_order], ev_sign[ev_order]
+    ev_count = ev_count[ev_order]
     new_u = np.ones(len(ev_p), dtype=bool)
     new_u[1:] = (ev_p[1:] != ev_p[:-1]) | (ev_d[1:] != ev_d[:-1])
     uid = np.cumsum(new_u) - 1
@@ -151,7 +157,7 @@ def plan(table: ClaimTable) -> Plan:
     n_u = len(u_start)
     up, ud = ev_p[u_start], ev_d[u_start]
     ev_bin = uid * n_sides + ev_k
-    count = np.bincount(ev_bin, weights=ev_sign, minlength=n_u * n_sides).reshape(n_u, n_sides)
+    count = np.bincount(ev_bin, weights=ev_count, minlength=n_u * n_sides).reshape(n_u, n_sides)
     count = np.rint(_segment_cumsum(count, up)).astype(np.int64)
     base = int(ud.min())
     row_key = up.astype(np.int64) * (1 << 32) + (ud - base)

@@ -127,11 +127,10 @@ def denials(stances: Iterable[Mapping[str, Any]], claims: Sequence[Mapping[str, 
         tc = s.get("target_claim") or ""
         if tc.startswith("claim:"):
             targets.append(f"{report}:{tc.split(':', 1)[1]}")
-        else:
-            target = s.get("target") or ""
-            if target.startswith("comment:"):
-                targets += by_comment.get((report, target.split(":", 1)[1]), [])
-        for t in targets:
+        target = s.get("target") or ""
+        if target.startswith("comment:"):  # "False report!" answers everything that comment claimed
+            targets += by_comment.get((report, target.split(":", 1)[1]), [])
+        for t in dict.fromkeys(targets):
             out[t].append(dict(s))
     return dict(out)
 
