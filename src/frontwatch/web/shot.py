@@ -30,7 +30,7 @@ def screenshot(fw: Any, out: Path, *, day: dt.date | None = None, place: str | N
             page.goto(base + "/" + (f"?{query}" if query else ""))
             page.wait_for_selector("body[data-ready='1']", timeout=20_000)
             if place:
-                page.wait_for_selector("#panel .controller, #panel .error", timeout=20_000)
+                page.wait_for_selector("#panel .controller, #panel .error, body[data-focus='missing']", timeout=20_000)
                 if page.locator("#panel .controller").count() == 0:
                     raise InputError(f"no place {place!r} on the map that day", where="--place")
             page.screenshot(path=str(out))

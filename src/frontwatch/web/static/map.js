@@ -471,7 +471,7 @@ async function startMap() {
 /** Zoom to a place (by id, else by name) and open its panel: the ?place= deep link. */
 function focusPlace(key) {
   const p = view.places.find((q) => String(q.id) === key) || view.places.find((q) => String(q.name) === key);
-  if (!p) { say("No place " + key + " on this day."); return; }
+  if (!p) { say("No place " + key + " on this day."); document.body.dataset.focus = "missing"; return; }
   const near = view.places.filter((q) => Math.abs(q.lat - p.lat) <= 0.1 && Math.abs(q.lon - p.lon) <= 0.1);
   fitTo(near, 0.1);
   const svgEl = document.getElementById("map");
