@@ -35,6 +35,9 @@ _FATAL = re.compile(
 )
 
 
+_FATAL_HINT = re.compile(r"kill|dead|died|death|slain|perish|lives|bodies|execut|massacr|toll|leaving|left", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Statement:
     """What every event and claim of one trigger shares: modality, claimant, date, evidence."""
@@ -49,6 +52,8 @@ class Statement:
 
 def fatalities(text: str) -> int | None:
     """The lowest number of dead stated in ``text``, or None."""
+    if not _FATAL_HINT.search(text):
+        return None
     found = []
     for m in _FATAL.finditer(text):
         raw = (m.group("n") or m.group("m") or "").lower()
