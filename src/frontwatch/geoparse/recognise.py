@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from frontwatch.gazetteer.index import Gazetteer
-from frontwatch.gazetteer.names import skeleton_of_key, split_tokens, token_key
+from frontwatch.gazetteer.names import name_key, skeleton_of_key, split_tokens, token_key
 from frontwatch.geoparse import relations
 from frontwatch.geoparse.demonyms import (
     COMMON_WORDS,
@@ -44,7 +44,7 @@ _NOTABLE_FEATURES = frozenset({"country", "admin1", "region", "district"})
 _LOWER_OK_SOURCES = frozenset({"curated"})
 _CONNECTORS = frozenset({"of", "the", "de", "del", "la", "le", "al", "el", "upon", "on", "and", "du", "des", "di", "da"})
 #: Words that may stand next to a place name inside a capitalised run ("Aleppo Governorate").
-_RUN_OK = frozenset({"city", "province", "governorate", "district", "county", "region", "oblast", "state",
+_RUN_OK = frozenset({"al", "el", "city", "province", "governorate", "district", "county", "region", "oblast", "state",
                      "river", "valley", "mountains", "airport", "camp", "countryside", "plain", "area", "old"})
 _DIRECTIONS = frozenset({"western", "eastern", "northern", "southern", "central", "west", "east", "north", "south"})
 
@@ -146,7 +146,9 @@ class Recogniser:
         i = 0
         while i < n:
             w = words[i]
-            match = self._longest(text, words, i) if w.parts and w.parts[0] in self.first else None
+            starts = (w.parts and w.parts[0] in self.first) or (
+                not w.parts and w.cap and i + 1 < n and words[i + 1].parts and words[i + 1].parts[0] in self.first)
+            match = self._longest(text, words, i) if starts else None
             if match is not None and (match[0] > i or w.text not in DEMONYMS):
                 raw = self._accept(field_name, text, words, i, match[0], match[1], title_case, lower_seen)
                 if raw is not None:
@@ -204,7 +206,7 @@ class Recogniser:
             return None
         if single and low in COMMON_WORDS and not (first.text.isupper() and len(first.text) >= 2):
             return None
-        if any(w.text.lower() in NOT_PLACES for w in span_words):
+        if single and low in NOT_PLACES:
             return None
         if all(w.text.lower() in COMMON_WORDS and not w.text.isupper() for w in span_words):
             return None
@@ -267,8 +269,9 @@ class Recogniser:
                 return None
             if any(o in FIRST_NAMES for o in others[: i - a]):
                 return None
-            rest_is_direction = all(o in _DIRECTIONS or o in COMMON_WORDS or o in _RUN_OK for o in others)
-            if not rest_is_direction and ctx.cue != "strong":
+            after_ok = all(o in _DIRECTIONS or o in COMMON_WORDS or o in _RUN_OK for o in others[i - a :])
+            before_ok = all(o in _DIRECTIONS or o in COMMON_WORDS or o in _RUN_OK for o in others[: i - a])
+            if not after_ok or not (before_ok or ctx.cue == "strong"):
                 return None
         if any(w.text.lower() in GROUP_PREFIXES for w in words[max(0, i - 2) : i]) and not notable:
             return None
@@ -278,6 +281,14 @@ class Recogniser:
             return None  # "Kelly said": a person, not a place
         return Raw(fname, start, end, text[start:end], nums, "name", kind, ctx.relation, ctx.cue, ctx.feature_hint,
                    tentative=not any_cap)
+
+    def _close(self, k: int, key: str) -> bool:
+        """A skeleton match is kept only if some name of the place is also close letter by letter."""
+        from rapidfuzz import fuzz
+
+        t = self.gaz._t
+        names = [t["names"][k], *(t["alts"][k].split("\x1f") if t["alts"][k] else ())]
+        return any(fuzz.ratio(key, name_key(nm)) >= 80 for nm in names)
 
     def _exact_case(self, k: int, written: str) -> bool:
         t = self.gaz._t
@@ -330,7 +341,7 @@ class Recogniser:
         nums: tuple[int, ...] = ()
         sk = skeleton_of_key(key)
         if len(sk) >= 4:
-            nums = self.gaz.skeleton_numbers(key)
+            nums = tuple(k for k in self.gaz.skeleton_numbers(key) if self._close(k, key))
             how = "skeleton" if nums else "cue"
         out.append(Raw(fname, start, end, text[start:end], nums, how, "toponym", ctx.relation, ctx.cue, ctx.feature_hint))
 

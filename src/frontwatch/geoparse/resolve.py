@@ -52,6 +52,7 @@ _HINT_FEATURES: dict[str, frozenset[str]] = {
     "countryside": frozenset({"city", "town", "admin1"}),
 }
 MAX_CANDIDATES = 12
+_URBAN_HINTS = frozenset({"neighbourhood", "neighborhood", "district", "quarter", "suburb", "station"})
 #: Cue words naming a site inside a place ("the al-Madi station"): the mention is part of it.
 SITE_HINTS = frozenset({
     "station", "hospital", "mosque", "square", "roundabout", "bridge", "crossing", "checkpoint", "road",
@@ -169,6 +170,10 @@ class Resolver:
             if raw.kind == "demonym":
                 mentions.append(PlaceMention(span, self.demonym_place(raw.demonym or ""), 3, kind="demonym"))
                 continue
+            if cands and raw.how in ("skeleton", "fuzzy") and raw.hint in _URBAN_HINTS and focus_city is not None:
+                # a loose match for "the neighbourhood of X" must lie in the city being discussed
+                flat, flon = g.point(focus_city)
+                cands = [c for c in cands if _nearest_deg(flat, flon, [g.point(c[0])], floor=-1.0) < 0.2]
             if not cands:
                 parent = g.place(focus_city) if focus_city is not None else (self.country_place(focus) if focus else None)
                 prec = 2 if parent is not None and parent.feature not in AREA_FEATURES else 3
@@ -201,7 +206,7 @@ class Resolver:
                     elif near < 3.0:
                         s += 0.2
                         notes.append("in the same region as other names")
-                if g.feature_of(i) == "admin1" and any(g.feature_of(c) == "city" and i in g.parents_of(c) for c, _, _ in cands):
+                if g.feature_of(i) == "admin1" and raw.hint not in ("province", "governorate", "oblast", "region") and any(g.feature_of(c) == "city" and i in g.parents_of(c) for c, _, _ in cands):
                     s -= 0.5  # "New York": the city rather than the state of the same name
                     notes.append("a city of that name is inside it")
                 if raw.hint and g.feature_of(i) in _HINT_FEATURES.get(raw.hint, ()):
@@ -240,12 +245,12 @@ class Resolver:
         return None
 
 
-def _nearest_deg(lat: float, lon: float, anchors: list[tuple[float, float]]) -> float:
+def _nearest_deg(lat: float, lon: float, anchors: list[tuple[float, float]], floor: float = 1e-10) -> float:
     """Smallest distance in degrees (equirectangular, cheap) to any anchor other than itself."""
     c = math.cos(math.radians(lat))
     best = 1e9
     for alat, alon in anchors:
         d = (alat - lat) ** 2 + ((alon - lon) * c) ** 2
-        if 1e-10 < d < best:
+        if floor < d < best:
             best = d
     return math.sqrt(best)

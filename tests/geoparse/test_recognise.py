@@ -1,0 +1,66 @@
+"""Recognition: names in context, cues, stop lists, demonyms, metonymy, lowercase comments."""
+
+from __future__ import annotations
+
+from frontwatch.geoparse.relations import context
+from frontwatch.geoparse.stage import Geoparser
+from frontwatch.model import Comment, Report
+
+from .conftest import by_text, parse
+
+
+def test_relations_and_cues() -> None:
+    assert context("located south of the ", ", and").relation == "south of"
+    assert context("from the area adjacent to the ", ".").relation == "adjacent to"
+    assert context("in the eastern part of ", " city").relation == "eastern part of"
+    assert context("quarters east of ", " taken").relation == "east of"
+    assert context("12 km north of ", ".").relation == "north of"
+    c = context("from the neighborhoods of ", " and")
+    assert c.cue == "strong" and c.feature_hint == "neighborhood"
+    assert context("and the ", " station, located").feature_hint == "station"
+    assert context("", " said on Monday").metonym
+    assert context("but ", " and possibly China will just veto it").metonym
+    assert not context("in ", " said").metonym or context("in ", " said").cue == "weak"
+
+
+def test_stop_lists_keep_people_and_actors_out(gp: Geoparser) -> None:
+    text = ("Everybody waits for the Donald to arrive. Obama and Kerry will say nothing. "
+            "The only hope is their Western backers. The Tiger Forces and Jaish al-Fatah fought. "
+            "Most are foreign fighters. Kill them all.")
+    assert parse(gp, text) == []
+
+
+def test_demonyms_are_marked(gp: Geoparser) -> None:
+    ms = by_text(parse(gp, "Syrian and Turkish troops met Kurdish fighters near Manbij."))
+    assert ms["Syrian"].kind == "demonym" and ms["Syrian"].place.country == "SY"
+    assert ms["Turkish"].kind == "demonym" and ms["Turkish"].place.country == "TR"
+    assert ms["Kurdish"].kind == "demonym"
+    assert ms["Manbij"].kind == "toponym" and ms["Manbij"].place.country == "SY"
+
+
+def test_metonymy(gp: Geoparser) -> None:
+    ms = by_text(parse(gp, "Turkey said it would respond. Damascus denied the report. "
+                           "Russia and possibly China will just veto it. Fighting went on in Aleppo."))
+    assert ms["Turkey"].kind == "metonym"
+    assert ms["Damascus"].kind == "metonym"
+    assert ms["Russia"].kind == "metonym" and ms["China"].kind == "metonym"
+    assert ms["Aleppo"].kind == "toponym"
+
+
+def test_title_and_comments_are_read(gp: Geoparser) -> None:
+    report = Report(
+        id="r", title="Clashes South Of Aleppo Citadel", body="Fighting in Aleppo and Idlib went on.",
+        comments=(Comment(id="c1", text="focus on east ghouta and take raqqa"),
+                  Comment(id="c2", text="What is the status there?")),
+    )
+    ms = gp.mentions(report)
+    fields = {(m.span.field, m.span.text) for m in ms}
+    assert ("title", "Aleppo Citadel") in fields
+    assert ("c1", "east ghouta") in fields and ("c1", "raqqa") in fields
+    for m in ms:
+        assert report.field_text(m.span.field)[m.span.start : m.span.end] == m.span.text
+
+
+def test_lowercase_words_need_document_support(gp: Geoparser) -> None:
+    ms = parse(gp, "The man bought a car for the turkey dinner, on sale in the media store.")
+    assert ms == []
