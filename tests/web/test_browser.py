@@ -35,9 +35,11 @@ def page(browser: Any, server: tuple[str, Any]) -> Iterator[Any]:
     p.route("**/*", route)
     p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
     p.on("pageerror", lambda e: p.errors.append(str(e)))
+    p.on("console", lambda m: p.errors.append(m.text) if m.type == "error" else None)
     p.base = base  # type: ignore[attr-defined]
     yield p
     assert p.outside == [], "requests left the server"
+    assert [e for e in p.errors if "Content Security Policy" in e] == []
     context.close()
 
 
@@ -213,6 +215,7 @@ def test_offline_export(browser: Any, tmp_path: Path) -> None:
     page.on("request", lambda r: requests.append(r.url))
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(out.as_uri())
     page.wait_for_selector("body[data-ready='1']")
     assert errors == []
@@ -228,5 +231,6 @@ def test_offline_export(browser: Any, tmp_path: Path) -> None:
     page.locator("#thread-view .comment").first.wait_for()
     assert page.locator("#thread-view h1").text_content() == "Army advances in the east"
     assert page.evaluate("window.__xss") is None
+    assert errors == []  # no CSP violation either: the inlined script and style match their hashes
     assert [u for u in requests if not u.startswith("file:")] == []
     page.close()
