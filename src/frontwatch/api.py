@@ -206,6 +206,10 @@ class Frontwatch:
         """Every place with claims as it stood on ``day``: controller, contested, confidence, since."""
         return self.reconciler.map_state(day)
 
+    def merged_events(self, **filters: Any) -> dict[str, Any]:
+        """Events with reports of the same event merged: each lists every source and its wording."""
+        return self.reconciler.merged_events(**filters)
+
     # -- thread ----------------------------------------------------------------------------------
     def analyze_comment(
         self, text: str, *, parent: str | None = None, article: str | None = None, language: str | None = None

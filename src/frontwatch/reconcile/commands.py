@@ -123,6 +123,12 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     elif not args.quiet:
         print(f"{summary['claims']} claims -> {summary['places']} places, {summary['state_rows']} states, "
               f"{summary['sources']} sources in {summary['seconds']['total']} s")
+        ev = summary.get("events", {})
+        if ev:
+            print(f"{ev['events_in']} events -> {ev['events_out']} after merging "
+                  f"({ev['merged_events']} merged from {ev['rows_merged']} reports of them)")
+            for why, n in list(ev.get("reasons", {}).items())[:5]:
+                print(f"  {n:>5}  {why}")
     return 0
 
 

@@ -83,8 +83,11 @@ def load_columns(store: Any) -> tuple[dict[str, np.ndarray], list[dict[str, Any]
         raw = con.execute(_FAST_SELECT).fetchnumpy()
         cols = {}
         for name, arr in raw.items():
-            if np.ma.isMaskedArray(arr):
-                arr = arr.astype(object).filled(None) if arr.dtype == object else arr.astype(object).filled(None)
+            if np.ma.isMaskedArray(arr):  # NULLs: None (filled() would put numpy's "?" there)
+                mask = np.ma.getmaskarray(arr)
+                data = np.asarray(arr.data, dtype=object)
+                data[mask] = None
+                arr = data
             cols[name] = np.asarray(arr)
         cols["day"] = cols["day"].astype(np.int64)
         return cols, None

@@ -81,7 +81,6 @@ def ece(conf: np.ndarray, correct: np.ndarray, bins: int = N_BINS) -> float:
 def score(sc_truth: Mapping[str, Any], results: Sequence[tuple[Reconciled, dict[str, str]]]) -> dict[str, Any]:
     """Accuracy on settled / contested days and ECE for each method, pooled over scenarios."""
     pooled: dict[str, dict[str, list[Any]]] = {}
-    raw_all: list[np.ndarray] = []
     for (result, key_of), truth in zip(results, sc_truth, strict=True):
         first = day_number(truth["start"]) + WARMUP  # type: ignore[operator]
         last = day_number(truth["start"]) + truth["days"] - 1  # type: ignore[operator]
@@ -91,7 +90,7 @@ def score(sc_truth: Mapping[str, Any], results: Sequence[tuple[Reconciled, dict[
             tr = np.array([side_of(c) for c in place["controller"][WARMUP:]], dtype=object)
             ct = np.array(place["contested"][WARMUP:], dtype=bool)
             preds = predictions(result, key_of.get(place["id"], ""), first, last)
-            raw_all.append(preds.pop("raw")[1])
+            preds.pop("raw", None)
             for method, (pred, conf) in preds.items():
                 d = pooled.setdefault(method, {"correct": [], "contested": [], "conf": []})
                 d["correct"].append(pred == tr)
@@ -112,15 +111,24 @@ def score(sc_truth: Mapping[str, Any], results: Sequence[tuple[Reconciled, dict[
     return out
 
 
-def _keys_by_name(result: Reconciled, truth: Mapping[str, Any]) -> dict[str, str]:
-    """Simulated place id -> the reconciled place key with the same name (pipeline mode)."""
-    by_name: dict[str, str] = {}
-    for key, info in result.table.place_info.items():
-        if not key.startswith("~"):
-            by_name.setdefault(norm_text(str(info["name"])), key)
-    for key, info in result.table.place_info.items():
-        by_name.setdefault(norm_text(str(info["name"])), key)
-    return {p["id"]: by_name.get(norm_text(p["name"]), "") for p in truth["places"]}
+def _keys_by_text(result: Reconciled, truth: Mapping[str, Any]) -> dict[str, str]:
+    """Simulated place id -> the place key most of the claims naming it went to (pipeline mode).
+
+    The reports name each simulated place by its name; the geoparser decides which gazetteer
+    entry (or unresolved key) that is. A place the geoparser split or missed counts against the
+    pipeline (its other claims are lost to another key).
+    """
+    t = result.table
+    texts = np.asarray(result.cols["place_text"], dtype=object)
+    direct = t.depth == 0
+    votes: dict[str, Counter[str]] = {}
+    for row, place in zip(t.row[direct], t.place[direct], strict=True):
+        votes.setdefault(norm_text(str(texts[row])), Counter())[t.place_keys[place]] += 1
+    out = {}
+    for p in truth["places"]:
+        c = votes.get(norm_text(p["name"]))
+        out[p["id"]] = c.most_common(1)[0][0] if c else ""
+    return out
 
 
 def run_direct(sc: Scenario) -> tuple[Reconciled, dict[str, str]]:
@@ -147,7 +155,7 @@ def run_pipeline(sc: Scenario, folder: Path, config: str | None) -> tuple[Reconc
         return reconcile_rows([], []), {}, info
     result = reconcile_columns(cols, stances, rows)
     truth = _truth_dict(sc)
-    return result, _keys_by_name(result, truth), info
+    return result, _keys_by_text(result, truth), info
 
 
 def _truth_dict(sc: Scenario) -> dict[str, Any]:

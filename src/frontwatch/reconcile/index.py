@@ -9,6 +9,7 @@ command).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from typing import Any
@@ -83,6 +84,8 @@ class StatusIndex:
 
         gaz = self.gazetteer
         summary = reconcile_store(self.store, self.priors, gaz.feature if gaz.available else None)
+        merged = self.merged_events()
+        summary["events"] = {k: v for k, v in merged.items() if k != "events"}
         self._checked = True
         self._memory, self._last_day, self._places = None, None, {}
         if self._want_memory is True or (self._want_memory is None and self._queries >= AUTO_MEMORY):
@@ -338,6 +341,26 @@ class StatusIndex:
                 "since": _iso(r["since"]), "n_support": int(r["n_support"]), "n_dispute": int(r["n_dispute"]),
             })
         return out
+
+    def merged_events(self, **filters: Any) -> dict[str, Any]:
+        """Events with reports of the same event merged (see :mod:`frontwatch.reconcile.merge`)."""
+        from frontwatch.reconcile.merge import merge
+
+        known: dict[str, list[str]] = {}
+        for key, parents in self.store.read("SELECT place_key, parents FROM recon_places"):
+            try:
+                known[str(key)] = list(json.loads(parents or "[]"))
+            except ValueError:
+                continue
+        gaz = self.gazetteer
+
+        def parents_of(pid: str) -> list[str]:
+            if pid not in known:
+                place = gaz.get(pid) if gaz.available else None
+                known[pid] = list(getattr(place, "parents", ()) or ())
+            return known[pid]
+
+        return merge(self.store.event_rows(**filters), parents_of)
 
     def sources(self) -> list[dict[str, Any]]:
         self.ensure()
