@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         with open_store(db, read_only=True) as store:
             stats = store.stats()
         print(f"stored: {stats['reports']} reports, {stats['comments']} comments, {stats['places']} place mentions, "
-              f"{stats['events']} events, {stats['claims']} claims; db {db.stat().st_size / 1e6:.1f} MB")
+              f"{stats['events']} events, {stats['claims']} claims, {stats['sources']} sources, {stats['flags']} flags; db {db.stat().st_size / 1e6:.1f} MB")
         print(f"ingest: {args.n} reports in {wall:.1f} s wall = {args.n / wall:,.0f} reports/s; "
               f"{cpu:.1f} s CPU = {args.n / cpu:,.0f} reports per CPU second")
         print(f"peak RSS of the ingest process: {usage.ru_maxrss / 1024:.0f} MB")
