@@ -234,3 +234,22 @@ def test_offline_export(browser: Any, tmp_path: Path) -> None:
     assert errors == []  # no CSP violation either: the inlined script and style match their hashes
     assert [u for u in requests if not u.startswith("file:")] == []
     page.close()
+
+
+def test_read_token_page_asks_for_the_token(browser: Any, tmp_path: Path) -> None:
+    from frontwatch.web.app import create_app
+    from frontwatch.web.server import running
+
+    fw = filled_app(tmp_path / "locked.duckdb", fixture_reports(), api_token=TOKEN, read_token=True)
+    try:
+        with running(create_app(fw)) as base:
+            page = browser.new_page()
+            page.goto(base + "/")
+            page.locator("#token-form").wait_for()
+            page.fill("#token-input", TOKEN)
+            page.click("#token-form button")
+            page.wait_for_selector("body[data-ready='1']")
+            assert len(ids(page)) == 4
+            page.close()
+    finally:
+        fw.close()

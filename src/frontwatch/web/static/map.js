@@ -366,14 +366,18 @@ function reportOf(c) {
 
 function evidenceItem(c) {
   const reportId = reportOf(c);
-  const where = c.field && c.field !== "title" && c.field !== "body" ? "comment by " + fmt(c.comment_author, "anonymous") : "article";
   const link = safeHref(c.url);
-  return el("li", { className: "evidence" },
+  let meta;
+  if (c.kind === "denial") {
+    meta = "a reader denies it: " + fmt(c.author, "anonymous") + " (stance confidence " + pct(c.confidence) + ")";
+  } else {
+    const where = c.field && c.field !== "title" && c.field !== "body" ? "comment by " + fmt(c.comment_author, "anonymous") : "article";
+    meta = fmt(c.source, "unknown source") + " · " + where + " · " + fmt(c.as_of || c.published, "undated") +
+      (c.modality && c.modality !== "asserted" ? " · " + c.modality : "") + (c.claimant ? " · according to " + c.claimant : "");
+  }
+  return el("li", { className: "evidence" + (c.kind === "denial" ? " denial" : "") },
     el("blockquote", { text: fmt(c.evidence_text || c.text, "(no sentence)") }),
-    el("div", { className: "meta" },
-      fmt(c.source, "unknown source") + " · " + where + " · " + fmt(c.as_of || c.published, "undated") +
-      (c.modality && c.modality !== "asserted" ? " · " + c.modality : "") +
-      (c.claimant ? " · according to " + c.claimant : "") + " ",
+    el("div", { className: "meta" }, meta + " ",
       link ? el("a", { href: link, rel: "noopener noreferrer nofollow", target: "_blank", text: "original" }) : null,
       reportId ? " · " : null,
       reportId ? el("a", { route: ["reports", reportId], className: "thread-link", text: "thread" }) : null));
