@@ -60,16 +60,20 @@ def main(argv: list[str] | None = None) -> int:
     stance(reports[0], resources)  # load the models outside the timing
     detect("Les rebelles ont quitté la ville hier soir après les combats")
     start = time.perf_counter()
+    cpu_start = time.process_time()
     n_flags = 0
     for r in reports:
         r = moderate(stance(r, resources), resources)
         n_flags += len(r.flags)
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result = {
         "comments": args.comments,
         "seconds": round(elapsed, 3),
         "comments_per_s": round(args.comments / elapsed, 1),
+        "cpu_seconds": round(cpu, 3),
+        "comments_per_cpu_s": round(args.comments / cpu, 1),
         "flags": n_flags,
         "peak_rss_mib": round(peak_mib, 1),
     }
@@ -77,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result))
     else:
         print(f"{args.comments} comments in {elapsed:.2f}s: {result['comments_per_s']:.0f} comments/s on one core "
-              f"(stance + flags); peak memory {peak_mib:.0f} MiB")
+              f"(stance + flags; {result['comments_per_cpu_s']:.0f} per CPU-second); peak memory {peak_mib:.0f} MiB")
     return 0
 
 

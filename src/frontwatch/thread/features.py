@@ -116,3 +116,24 @@ def terms(item: StanceInput) -> dict[str, float]:
 
 def _content(text: str) -> set[str]:
     return {t for t in words(text) if t not in STOPWORDS and len(t) > 2}
+
+
+_REPORTED_CUES = re.compile(r"\b(?:said|says|told|reported|according to|claimed|warned|chanted|shouted|wrote|footage|video|shows?)\b", re.I)
+_CONDEMN_CUES = re.compile(r"\b(?:criminals?|ashamed|shame|disgust\w*|condemn\w*|war crimes?|genocide|horrif\w*|chilling|stop calling|calling for|racis\w*)\b", re.I)
+
+
+def moderation_terms(text: str) -> dict[str, float]:
+    """Terms of the learned moderation models: words, bigrams and framing cues."""
+    toks = words(text)
+    out: dict[str, float] = {"h:bias": 1.0}
+    for tok in toks:
+        out["w:" + tok] = 1.0
+    for a, b in zip(toks, toks[1:]):
+        out["b:" + a + "_" + b] = 1.0
+    if _REPORTED_CUES.search(text):
+        out["f:reported"] = 1.0
+    if _CONDEMN_CUES.search(text):
+        out["f:condemn"] = 1.0
+    if _QUOTE.search(text):
+        out["f:quote"] = 1.0
+    return out

@@ -17,6 +17,8 @@ import regex
 
 from frontwatch.model import Comment, Flag, Report
 from frontwatch.pipeline import Resources, stage
+from frontwatch.thread import learned
+from frontwatch.thread.features import moderation_terms
 from frontwatch.thread.lang import supported
 from frontwatch.thread.rules import COMBATANTS, IDENTITY, RULES, Rule, open_gates
 
@@ -25,7 +27,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
 _QUOTE_PAIRS = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»|(?<!\w)'[^'\n]{6,}'(?!\w)")
 _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|reported|reports|according to|claimed|claims|warned|warns|chanted|shouted|"
-    r"wrote|written|painted|footage|video|photos? shows?|defector|quote|"
+    r"wrote|write|writes|written|painted|footage|video|photos? shows?|defector|quote|"
     r"(?:survivors?|witnesses|residents|activists|monitors?|locals|soldiers|officials)\s+(?:say|said|told|recall(?:ed)?|report(?:ed)?|claim(?:ed)?)|slogan|dates back|in a statement|announced|the ministry|the governor|state media|"
     r"human rights watch|amnesty|the un\b|a un\b|un report|countered|argued|insisted|stated|declared|alleged|accused)\b",
     re.I,
@@ -69,6 +71,15 @@ class Hit:
     rule: Rule
     start: int
     end: int
+    score: float = 0.0
+    rationale: str = ""
+
+
+def _learned_rule(category: str) -> Rule:
+    return Rule(category, regex.compile(r"(?!)"), learned.THRESHOLD, "learned model", True)
+
+
+LEARNED_RULES = {cat: _learned_rule(cat) for cat in learned.CATEGORIES}
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -108,8 +119,13 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTE_PAIRS.finditer(text)]
 
 
-def find_hits(text: str) -> list[Hit]:
-    """Rule matches in ``text`` that survive the reporting, quoting, condemning and negation checks."""
+def _suppressed(sentence: str) -> bool:
+    return bool(_REPORTING.search(sentence) or _CONDEMN.search(sentence))
+
+
+def find_hits(text: str, use_learned: bool = True) -> list[Hit]:
+    """Rule matches in ``text`` that survive the reporting, quoting, condemning and negation checks,
+    then, for a category no rule found, the learned model's best sentence when it is sure enough."""
     text = text.translate(_APOSTROPHES)  # same length: offsets stay valid
     quotes = _quoted(text)
     hits: list[Hit] = []
@@ -146,13 +162,48 @@ def find_hits(text: str) -> list[Hit]:
                     continue
                 if literal and rule.category == "dehumanisation" and not _ALWAYS_PEOPLE.search(sentence[s:e]):
                     continue
-                hits.append(Hit(rule, a, b))
+                hits.append(Hit(rule, a, b, rule.score, rule.rationale))
+    if use_learned:
+        hits += _learned_hits(text, quotes, {h.rule.category for h in hits})
     return _best(hits)
+
+
+def _learned_hits(text: str, quotes: list[tuple[int, int]], found: set[str]) -> list[Hit]:
+    out: list[Hit] = []
+    terms: dict[str, float] | None = None
+    for cat, model in learned.load_models().items():
+        if cat in found or not learned.HARM_WORDS[cat].search(text):
+            continue
+        if terms is None:
+            terms = moderation_terms(text)
+        if learned.probability(model, terms) <= learned.THRESHOLD:
+            continue
+        best: tuple[float, int, int] | None = None
+        for s0, e0 in _sentences(text):
+            while s0 < e0 and not text[s0].isalnum():
+                s0 += 1
+            while e0 > s0 and text[e0 - 1].isspace():
+                e0 -= 1
+            sentence = text[s0:e0]
+            if e0 - s0 < 2 or not learned.HARM_WORDS[cat].search(sentence):
+                continue
+            if _suppressed(sentence) or any(qa <= s0 < qb for qa, qb in quotes):
+                continue
+            p = learned.probability(model, sentence)
+            if best is None or p > best[0]:
+                best = (p, s0, e0)
+        if best is None:
+            continue
+        p = max(best[0], learned.THRESHOLD)
+        cue = ", ".join(repr(w) for w in learned.top_words(model, text[best[1]:best[2]]))
+        out.append(Hit(LEARNED_RULES[cat], best[1], best[2], round(min(p, 0.95), 3),
+                       f"learned model ({cat.replace('_', ' ')}): wording like {cue or 'labelled examples'}"))
+    return out
 
 
 def _best(hits: list[Hit]) -> list[Hit]:
     """One hit per category per overlapping region: the highest score, then the longest."""
-    hits.sort(key=lambda h: (h.rule.category, -h.rule.score, -(h.end - h.start)))
+    hits.sort(key=lambda h: (h.rule.category, -h.score, -(h.end - h.start)))
     kept: list[Hit] = []
     for h in hits:
         if any(k.rule.category == h.rule.category and k.start < h.end and h.start < k.end for k in kept):
@@ -166,8 +217,8 @@ def flags_for_comment(report: Report, comment: Comment, context: str = "") -> li
     out: list[Flag] = []
     for h in find_hits(comment.text):
         group = resolve_group(comment.text, h.start, h.end, context) if h.rule.resolve_target else None
-        score = min(0.99, h.rule.score + (0.05 if group else 0.0))
-        rationale = h.rule.rationale + (f"; target: {group}" if group else "")
+        score = min(0.99, h.score + (0.05 if group else 0.0))
+        rationale = h.rationale + (f"; target: {group}" if group else "")
         out.append(Flag(comment.id, h.rule.category, report.span(comment.id, h.start, h.end), round(score, 3),
                         rationale, group))
     return out
