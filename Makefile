@@ -11,6 +11,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test,scale]'
+	$(BIN)/frontwatch gazetteer build --quiet
 	touch $@
 
 demo: setup
