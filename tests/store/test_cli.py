@@ -55,10 +55,39 @@ def test_newer_schema_is_one_line(filled: Path, capsys: pytest.CaptureFixture[st
 
 @pytest.mark.skipif(not FRONTWATCH.exists(), reason="console script not installed")
 def test_subprocess(filled: Path, tmp_path: Path) -> None:
+    from frontwatch.synth import write_text_files
+
+    write_text_files(tmp_path / "in", 2, seed=5, words=80)
+    done = subprocess.run([str(FRONTWATCH), "ingest", str(tmp_path / "in"), "--db", str(filled), "--published",
+                           "2016-12-13", "--quiet"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
     done = subprocess.run([str(FRONTWATCH), "stats", "--db", str(filled), "--json"], capture_output=True, text=True,
                           timeout=60, check=True)
-    assert json.loads(done.stdout)["comments"] == 6
+    assert json.loads(done.stdout)["reports"] == 4
     out = tmp_path / "pq"
     subprocess.run([str(FRONTWATCH), "export", "--format", "parquet", "--out", str(out), "--db", str(filled),
                     "--quiet"], capture_output=True, text=True, timeout=60, check=True)
     assert (out / "claims.parquet").exists()
+
+
+def test_ingest_reingest_and_export_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ingest files, ingest them again (all unchanged), export jsonl and ingest that (unchanged)."""
+    from frontwatch.synth import write_text_files
+
+    folder = tmp_path / "in"
+    write_text_files(folder, 4, seed=11, words=120)
+    db = str(tmp_path / "cli.duckdb")
+    args = ["ingest", str(folder), "--db", db, "--published", "2016-12-13", "--json", "--quiet"]
+    assert main(args) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert (first["new"], first["updated"], first["unchanged"], first["failed"]) == (4, 0, 0, 0)
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out)["unchanged"] == 4
+    out = tmp_path / "all.jsonl"
+    assert main(["export", "--format", "jsonl", "--out", str(out), "--db", db, "--quiet"]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 4
+    assert main(["ingest", str(out), "--db", db, "--json", "--quiet"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert (again["new"], again["updated"], again["unchanged"]) == (0, 0, 4)
+    with open_store(db) as store:
+        assert store.stats()["reports"] == 4
