@@ -18,7 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from frontwatch.errors import AmbiguousPlace, NotFound
-from frontwatch.reconcile.keys import Gazetteer, norm_text
+from frontwatch.reconcile.keys import Gazetteer, norm_text, shared_gazetteer
 from frontwatch.reconcile.table import CONTESTED, day_number
 from frontwatch.reconcile.timeline import TAU, confidence_at
 
@@ -63,7 +63,7 @@ class StatusIndex:
     @property
     def gazetteer(self) -> Gazetteer:
         if self._gaz is None:
-            self._gaz = Gazetteer()
+            self._gaz = shared_gazetteer()
         return self._gaz
 
     # -- freshness ------------------------------------------------------------------------
@@ -82,8 +82,9 @@ class StatusIndex:
     def reconcile(self) -> dict[str, Any]:
         from frontwatch.reconcile.engine import reconcile_store
 
-        gaz = self.gazetteer
-        summary = reconcile_store(self.store, self.priors, gaz.feature if gaz.available else None)
+        features = {str(pid): feat for pid, feat in self.store.read(
+            "SELECT place_id, MIN(feature) FROM place_mentions WHERE place_id IS NOT NULL GROUP BY place_id")}
+        summary = reconcile_store(self.store, self.priors, features.get)
         merged = self.merged_events()
         summary["events"] = {k: v for k, v in merged.items() if k != "events"}
         self._checked = True
@@ -347,18 +348,16 @@ class StatusIndex:
         from frontwatch.reconcile.merge import merge
 
         known: dict[str, list[str]] = {}
-        for key, parents in self.store.read("SELECT place_key, parents FROM recon_places"):
+        for key, parents in self.store.read(
+            "SELECT place_id, MIN(place_parents) FROM place_mentions WHERE place_id IS NOT NULL GROUP BY place_id"
+        ):
             try:
                 known[str(key)] = list(json.loads(parents or "[]"))
-            except ValueError:
+            except (TypeError, ValueError):
                 continue
-        gaz = self.gazetteer
 
         def parents_of(pid: str) -> list[str]:
-            if pid not in known:
-                place = gaz.get(pid) if gaz.available else None
-                known[pid] = list(getattr(place, "parents", ()) or ())
-            return known[pid]
+            return known.get(pid, [])
 
         return merge(self.store.event_rows(**filters), parents_of)
 

@@ -187,3 +187,9 @@ class Gazetteer:
                     found = [found]
                 return [getattr(f, "place", f) for f in found]
         return []
+
+
+@lru_cache(maxsize=1)
+def shared_gazetteer() -> Gazetteer:
+    """One gazetteer view per process (loading it takes seconds)."""
+    return Gazetteer()

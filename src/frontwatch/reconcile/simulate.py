@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from frontwatch.errors import InputError
+
 SIDES = ("government", "opposition", "sdf", "isis")
 ACTOR_TEXT = {
     "government": ("Government forces", "The Syrian army", "Pro-government forces"),
@@ -61,6 +63,7 @@ PLACES: tuple[tuple[str, str, str, float, float], ...] = (
     ("sim:al-rastan", "al-Rastan", "", 34.927, 36.733),
 )
 START = dt.date(2016, 9, 1)
+MIN_DAYS = 30
 #: Chance that an outlet covers a change of hands on each of the two days after it.
 NEWS_COVER = 0.35
 OUTLETS = ("Levant Wire", "Frontline Monitor", "Syria Report", "North Press Agency", "Arab Dispatch", "Orient Watch",
@@ -91,6 +94,10 @@ class Scenario:
 
     @classmethod
     def generate(cls, seed: int = 1, days: int = 90, bad_share: float = 0.3, n_outlets: int = 10) -> Scenario:
+        if days < MIN_DAYS:
+            raise InputError(f"a scenario needs at least {MIN_DAYS} days, not {days}", where="--days")
+        if not 0.0 <= bad_share <= 0.9:
+            raise InputError(f"--bad-share must be between 0 and 0.9, not {bad_share}", where="--bad-share")
         rng = random.Random(seed)
         truth, contested = _history(rng, days)
         n_bad = round(bad_share * n_outlets)
