@@ -149,3 +149,17 @@ def test_unresolved_names_still_give_claims(d: actors.ActorDictionary) -> None:
     out = run(report("Houthi fighters seized Wadi Abida on Monday.", {}), d)
     [c] = out.control_claims
     assert c.place.place is None and c.place.span.text == "Wadi Abida" and c.controller == "houthis"
+
+
+def test_holds_and_subject_negation(d: actors.ActorDictionary) -> None:
+    r = report("Russian forces encircled Avdiivka, but Ukrainian units still hold the town. Nobody has captured Hama yet.",
+               {"Avdiivka": "Avdiivka", "Hama": "Hama"}, country="UA")
+    got = claims(run(r, d))
+    assert ("Avdiivka", "ukraine", "held", None, "asserted") in got
+    assert not any(c[0] == "Hama" for c in got)
+
+
+def test_withdrawing_across_a_river_gives_up_no_named_place(d: actors.ActorDictionary) -> None:
+    r = report("Kherson was liberated by Ukrainian forces after the Russian army withdrew across the Dnipro.",
+               {"Kherson": "Kherson", "Dnipro": "Dnipro"}, country="UA")
+    assert claims(run(r, d)) == [("Kherson", "ukraine", "gained", None, "asserted")]

@@ -28,6 +28,11 @@ _HELD_BY = re.compile(
     r"in\s+the\s+hands\s+of|(?:remains?|remained|still)\s+(?:in|under)\s+(?:the\s+)?(?:hands|control)\s+of)\s*",
     re.IGNORECASE,
 )
+_HOLDS = re.compile(
+    r"\s+(?:still\s+|now\s+|firmly\s+|also\s+|effectively\s+)?(?:hold|holds|control|controls|"
+    r"(?:is|are|remains?)\s+(?:firmly\s+|still\s+)?in\s+(?:full\s+|complete\s+)?control\s+of)\s+",
+    re.IGNORECASE,
+)
 _UNDER_X_CONTROL = re.compile(r"\bunder\s+(?:the\s+)?(?:full\s+|complete\s+)?(?P<who>[\w'’ -]{2,40}?)\s+control\b", re.IGNORECASE)
 
 
@@ -76,7 +81,8 @@ def _sibling_previous(p: Parsed, hit: object, controller: str | None) -> str | N
 
 
 def has_held_cue(text: str) -> bool:
-    return bool(re.search(r"[-‐](?:held|controlled|occupied)\b", text, re.I) or _HELD_BY.search(text) or _UNDER_X_CONTROL.search(text))
+    return bool(re.search(r"[-‐](?:held|controlled|occupied)\b|\b(?:hold|holds|controls?|in\s+(?:full\s+)?control\s+of)\b", text, re.I)
+                or _HELD_BY.search(text) or _UNDER_X_CONTROL.search(text))
 
 
 def held(p: Parsed, statement_for: object, fallback: list[PlaceRef] | None = None) -> list[ControlClaim]:
@@ -92,6 +98,12 @@ def held(p: Parsed, statement_for: object, fallback: list[PlaceRef] | None = Non
             place = next((r for r in places if a.end < r.start <= a.end + 40), None)
             if place is not None:
                 out.append(_claim(place, controller_of(a.actor.actor), "held", None, statement_for(a.end, a.end + 6)))  # type: ignore[operator]
+    for a in p.actors:
+        m = _HOLDS.match(text, a.end)
+        if m:
+            place = next((r for r in places if m.end() <= r.start <= m.end() + 12), None)
+            if place is not None:
+                out.append(_claim(place, controller_of(a.actor.actor), "held", None, statement_for(m.start(), m.end())))  # type: ignore[operator]
     for m in _HELD_BY.finditer(text):
         actor = _actor_at(p.actors, m.end(), m.end() + 12)
         place = _place_before(places, m.start(), text)

@@ -36,6 +36,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("control_of", r"\b(?:(?:re)?(?:took|taken|take|takes|taking|seized|seize|seizes|gained|gain|gains|achieved|achieve|established|establish|"
        r"assumed|wrested|regained|regain|won|win|restored|reasserted|imposed|extended|tightened)\s+(?:(?:full|complete|total|effective|"
        r"partial|back|their|its)\s+)*control\s+(?:of|over)|(?:full|complete|total)\s+control\s+(?:of|over))\b", "control", "gained", "active"),
+    _t("back_in_control", r"\b(?:is|are|was|were)\s+back\s+in\s+(?:full\s+)?control\s+of\b", "control", "gained", "active"),
     _t("retake", r"\b(?:recaptur(?:e|es|ed|ing)|retook|retak(?:e|es|en|ing)|reclaim(?:s|ed|ing)?|won\s+back|win\s+back|regain(?:s|ed|ing)?|re-?took|re-?taken)\b", "control", "gained"),
     _t("capture", r"\b(?:captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|sezied|overr[au]n|overrunning|conquer(?:s|ed|ing)?)\b", "control", "gained"),
     _t("take", r"\b(?:took|tak(?:e|es|en|ing))(?:\s+over)?\b" + _NOT_TAKE, "control", "gained"),
@@ -48,7 +49,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("fell_to", r"\b(?:fell|fall|falls|fallen|falling)\s+(?:back\s+)?(?:in)?to(?:\s+the\s+hands\s+of)?\b|\bfell\s+under\s+(?:the\s+)?control\s+of\b|\bcame\s+under\s+(?:the\s+)?control\s+of\b", "control", "gained", "passive"),
     # -- control: handed over, lost ----------------------------------------------------------
     _t("hand_over", r"\b(?:hand(?:s|ed|ing)?\s+over|handover\s+of|turn(?:s|ed|ing)?\s+over|cede(?:s|d)?|ceding|transferr?(?:ed|s|ing)?\s+(?:control\s+of\s+)?|deliver(?:ed|s)?)\b", "control", "handed_over"),
-    _t("withdraw", r"\b(?:withdr[ae]w(?:n|s|ing)?|withdraws|pull(?:s|ed|ing)?\s+(?:out|back)|retreat(?:s|ed|ing)?|abandon(?:s|ed|ing)?|evacuat(?:e|es|ed|ing)|lost|lose|loses|losing)\b(?=(?:\s+[\w'’-]+){0,3}?\s+(?:from|of)\b|\s+(?:control\s+of\s+)?[A-Z\"“‘])", "control", "lost", "active"),
+    _t("withdraw", r"\b(?:withdr[ae]w(?:n|s|ing)?|withdraws|pull(?:s|ed|ing)?\s+(?:out|back)|retreat(?:s|ed|ing)?|abandon(?:s|ed|ing)?|evacuat(?:e|es|ed|ing)|lost|lose|loses|losing)\b(?=(?:\s+[\w'’-]+){0,3}?\s+(?:from|of)\b|\s+\S)", "control", "lost", "active"),
     # -- control: contested -------------------------------------------------------------------
     _t("besiege", r"\b(?:besieg(?:e|es|ed|ing)|encircl(?:e|es|ed|ing)|surround(?:s|ed|ing)|(?:under|laid|lay|lays)\s+siege(?:\s+to)?|siege\s+of|encirclement\s+of|cut\s+off)\b", "control", "contested"),
     _t("advance", r"\b(?:pen[e]?t[e]?rat(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)\s+(?:further\s+)?(?:in|into|on|towards?|inside)|push(?:es|ed|ing)?\s+(?:further\s+|deeper\s+)?(?:into|inside|towards?)|"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _NEG = re.compile(
-    r"\b(?:not|never|no\s+longer|neither|nor|failed\s+to|fail\s+to|fails\s+to|unable\s+to|without|yet\s+to)\b|n['’]t\b",
+    r"\b(?:not|never|no\s+longer|neither|nor|nobody|no\s+one|none\s+of|failed\s+to|fail\s+to|fails\s+to|unable\s+to|without|yet\s+to)\b|n['’]t\b",
     re.IGNORECASE,
 )
 _DENY = re.compile(

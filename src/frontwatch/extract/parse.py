@@ -35,6 +35,8 @@ _LIST_GAP = re.compile(
     re.IGNORECASE,
 )
 _STORM_BUILDING = lexicon.Trigger("storm_building", re.compile(r"storm", re.IGNORECASE), "clash")
+_FROM_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|of)\b")
+_NAME_AFTER = re.compile(r"\s+(?:control\s+of\s+)?(?:the\s+)?[A-Z\u0600-\u06FF]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _COORDINATED = re.compile(r"^\s*(?:over\s+)?(?:by|to)?\s*,?\s*(?:or|and|and\s+then|then)\s*,?\s*$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:\w+ly\s+|also\s+|now\s+|all\s+)?$", re.IGNORECASE)
@@ -229,6 +231,8 @@ def find_hits(text: str) -> list[Hit]:
         end = start - neglen
         if any(start < h.end and h.start < end for h in hits):
             continue
+        if trig.name == "withdraw" and not _FROM_AFTER.match(low, end) and not _NAME_AFTER.match(text, end):
+            continue  # "withdrew across the river", "lost two tanks": no place is given up
         if trig.name == "advance" and lexicon.BUILDING_OBJECT.match(text[end:]):
             trig = _STORM_BUILDING
         hits.append(Hit(trig, start, end))
@@ -387,15 +391,17 @@ def fallback_places(report: Report, field_name: str, offset: int, text: str, act
 def coref_places(report: Report, field_name: str, offset: int, text: str, last: PlaceMention | None,
                  known: Sequence[PlaceRef]) -> list[PlaceRef]:
     """'the city', 'the town': the last place named before, in the same field."""
-    if last is None:
-        return []
     out = []
     for m in _COREF.finditer(text):
+        earlier = [k for k in known if k.end <= m.start()]
+        antecedent = max(earlier, key=lambda k: k.start).mention if earlier else last
+        if antecedent is None:
+            continue
         if any(k.start < m.end() and m.start() < k.end for k in known):
             continue
         if re.match(r"\s+(?:of|adjacent|near|around|north|south|east|west|between|close|next|outside|surrounding|along|by)\b", text[m.end() :], re.IGNORECASE):
             continue  # "the area adjacent to the Citadel" is located by the place that follows
         if any(m.end() <= k.start < m.end() + 30 for k in known):
             continue
-        out.append(PlaceRef(m.start(), m.end(), last))
+        out.append(PlaceRef(m.start(), m.end(), antecedent))
     return out
