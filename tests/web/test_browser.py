@@ -253,3 +253,23 @@ def test_read_token_page_asks_for_the_token(browser: Any, tmp_path: Path) -> Non
             page.close()
     finally:
         fw.close()
+
+
+def test_empty_store_says_so(browser: Any, tmp_path: Path) -> None:
+    from frontwatch.api import Frontwatch
+    from frontwatch.web.app import create_app
+    from frontwatch.web.server import running
+
+    fw = Frontwatch(None, db=str(tmp_path / "empty.duckdb"))
+    try:
+        with running(create_app(fw)) as base:
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(base + "/")
+            page.wait_for_selector("body[data-ready]")
+            assert "No place has a control claim" in page.locator("#message").text_content()
+            assert page.locator("#day-slider").is_disabled() and errors == []
+            page.close()
+    finally:
+        fw.close()

@@ -125,7 +125,7 @@ def map_payload(fw: Any, day: dt.date | None = None, source: str | None = None) 
     span = period(fw)
     if day is None:
         day = dt.date.fromisoformat(span["end"]) if span["end"] else dt.date.today()
-    places = state(fw, day, source)
+    places = state(fw, day, source) if span["start"] else []  # no claims stored: nothing to reconcile
     sides = sorted({p.get("side") or p.get("controller") for p in places if p.get("side") or p.get("controller")})
     return {"day": day.isoformat(), "period": span, "sources": outlets(fw), "sides": sides, "places": places}
 

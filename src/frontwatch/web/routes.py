@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
-from frontwatch.errors import InputError
+from frontwatch.errors import FrontwatchError, InputError
 from frontwatch.web import mapdata
 from frontwatch.web.auth import require_read, require_write
 
@@ -217,11 +218,11 @@ async def post_reports(
                 where="Content-Type",
                 hint="send application/json, application/x-ndjson, text/plain, text/html or a multipart file upload",
             )
-        if path.suffix == ".json":
-            _check_json(path)
         fw = fw_of(request)
 
         def ingest() -> Any:
+            if path.suffix == ".json":
+                _check_json(path)
             done = fw.ingest([str(path)], published=published, source=source)
             if (done.new or done.updated) and hasattr(fw, "reconcile"):
                 fw.reconcile()  # status and the map answer from the new claims at once
@@ -229,9 +230,7 @@ async def post_reports(
 
         result = await run(request, ingest)
     finally:
-        for item in tmp.iterdir():
-            item.unlink()
-        tmp.rmdir()
+        shutil.rmtree(tmp, ignore_errors=True)
     failures = [{"where": _short(f.where, tmp), "error": f.message} for f in result.failures]
     if result.failed and not result.stored:
         raise InputError(f"no report could be read: {failures[0]['error']}", where=failures[0]["where"] or "body")
@@ -252,26 +251,24 @@ async def _save_stream(request: Request, path: Path) -> None:
 async def _save_multipart(request: Request, tmp: Path) -> Path:
     try:
         form = await request.form(max_files=1, max_fields=10)
-    except InputError:
+    except FrontwatchError:  # PayloadTooLarge from the body limit
         raise
     except Exception as exc:  # the multipart parser's own errors
-        from frontwatch.web.errors import PayloadTooLarge
-
-        if isinstance(exc, PayloadTooLarge):
-            raise
         raise InputError(f"cannot read the multipart body: {exc}", where="body") from None
-    upload = form.get("file")
-    if upload is None or isinstance(upload, str):
-        raise InputError("no file in the upload", where="body", hint="send the file in a form field named 'file'")
-    suffix = Path(upload.filename or "").suffix.lower()
-    if suffix not in UPLOAD_SUFFIXES:
-        raise InputError(f"cannot read a file ending {suffix or '(none)'!r}", where="file",
-                         hint=f"use one of {', '.join(sorted(UPLOAD_SUFFIXES))}")
-    path = tmp / f"upload{'.jsonl' if suffix == '.ndjson' else suffix}"
-    with path.open("wb") as out:
-        while chunk := await upload.read(1 << 20):
-            out.write(chunk)
-    await upload.close()
+    try:
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise InputError("no file in the upload", where="body", hint="send the file in a form field named 'file'")
+        suffix = Path(upload.filename or "").suffix.lower()
+        if suffix not in UPLOAD_SUFFIXES:
+            raise InputError(f"cannot read a file ending {suffix or '(none)'!r}", where="file",
+                             hint=f"use one of {', '.join(sorted(UPLOAD_SUFFIXES))}")
+        path = tmp / f"upload{'.jsonl' if suffix == '.ndjson' else suffix}"
+        with path.open("wb") as out:
+            while chunk := await upload.read(1 << 20):
+                out.write(chunk)
+    finally:
+        await form.close()
     if path.stat().st_size == 0:
         raise InputError("the uploaded file is empty", where="file")
     return path

@@ -28,7 +28,9 @@ def screenshot(fw: Any, out: Path, *, day: dt.date | None = None, place: str | N
             page = browser.new_page(viewport={"width": width, "height": height})
             query = urlencode({k: v for k, v in (("day", day.isoformat() if day else None), ("place", place)) if v})
             page.goto(base + "/" + (f"?{query}" if query else ""))
-            page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+            page.wait_for_selector("body[data-ready]", timeout=60_000)
+            if page.get_attribute("body", "data-ready") == "error":
+                raise ConfigError(f"the map page could not load its data: {page.text_content('#message')}")
             if place:
                 page.wait_for_selector("#panel .controller, #panel .error, body[data-focus='missing']", timeout=20_000)
                 if page.locator("#panel .controller").count() == 0:

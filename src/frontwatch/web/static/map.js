@@ -345,6 +345,7 @@ async function loadDay(day, preloaded) {
     return result;
   } catch (e) {
     say(e.message);
+    document.body.dataset.ready = "error";
     return null;
   }
 }
@@ -439,6 +440,7 @@ async function startMap() {
     ]);
   } catch (e) {
     say(e.message);
+    document.body.dataset.ready = "error";
     return;
   }
   view.period = first.period || {};
