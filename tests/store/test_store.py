@@ -13,7 +13,7 @@ from frontwatch.contract import document
 from frontwatch.errors import NotFound, StoreError
 from frontwatch.model import Comment, Report
 from frontwatch.store import UpsertCounts, open_store
-from frontwatch.store.base import known_migrations
+from frontwatch.store.migrate import known_migrations
 from frontwatch.store.rows import TABLES
 
 

@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from frontwatch.errors import InputError, NotFound, StoreError
 from frontwatch.model import Report
+from frontwatch.store.migrate import dialect_migration, known_migrations, split_sql
 from frontwatch.store.rows import CHILD_TABLES, TABLES, ReportRows, columns, report_rows
 
-MIGRATION_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 #: Parameters per ``IN (...)`` list (PostgreSQL allows 65535 per statement).
 ID_CHUNK = 1000
 
@@ -37,42 +35,6 @@ class UpsertCounts:
 
     def __add__(self, other: UpsertCounts) -> UpsertCounts:
         return UpsertCounts(self.new + other.new, self.updated + other.updated, self.unchanged + other.unchanged)
-
-
-@dataclass(frozen=True)
-class Migration:
-    version: int
-    name: str
-    sql: str
-
-
-def known_migrations() -> list[Migration]:
-    """The migration files shipped in ``frontwatch/store/migrations``, in order.
-
-    ``NNN_name.sql`` is portable; ``NNN_name.duckdb.sql`` / ``NNN_name.postgresql.sql`` (if
-    present) add statements for one dialect and are applied right after it.
-    """
-    found = []
-    for entry in resources.files("frontwatch.store.migrations").iterdir():
-        match = MIGRATION_NAME.match(entry.name)
-        if match:
-            found.append(Migration(int(match.group(1)), match.group(2), entry.read_text(encoding="utf-8")))
-    found.sort(key=lambda m: m.version)
-    versions = [m.version for m in found]
-    if len(set(versions)) != len(versions):
-        raise StoreError(f"two migrations share a number: {versions}")
-    return found
-
-
-def dialect_migration(m: Migration, dialect: str) -> str:
-    path = resources.files("frontwatch.store.migrations") / f"{m.version:03d}_{m.name}.{dialect}.sql"
-    return path.read_text(encoding="utf-8") if path.is_file() else ""
-
-
-def split_sql(script: str) -> list[str]:
-    """Statements of a migration script (``--`` comments removed; no ``;`` inside strings)."""
-    lines = [line.split("--", 1)[0] for line in script.splitlines()]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
 def _iso(value: Any) -> Any:

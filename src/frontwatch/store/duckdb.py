@@ -52,7 +52,7 @@ class DuckDBStore(SQLStore):
             self.migrate()
 
     def _check_schema(self) -> None:
-        from frontwatch.store.base import known_migrations
+        from frontwatch.store.migrate import known_migrations
 
         newest = max((m.version for m in known_migrations()), default=0)
         try:
