@@ -167,7 +167,8 @@ def test_xss_payloads_render_as_text(browser: Any, tmp_path: Path) -> None:
             posted = {"id": "x2", "title": XSS[0], "body": "Report. " + XSS[2], "source": XSS[1],
                       "url": "javascript:alert(11)", "published": "2016-12-13",
                       "comments": [{"id": f"k{i}", "author": XSS[i], "text": p} for i, p in enumerate(XSS)]}
-            r = httpx.post(base + "/api/reports", json=posted, headers={"Authorization": f"Bearer {TOKEN}"})
+            r = httpx.post(base + "/api/reports", json=posted, headers={"Authorization": f"Bearer {TOKEN}"},
+                           timeout=120)  # the pipeline runs, then reconciliation
             assert r.status_code == 200, r.text
             page = browser.new_page()
             dialogs: list[str] = []

@@ -41,13 +41,14 @@
   function flagLine(f) {
     return FW.el("li", { className: "rationale", "data-category": f.category },
       FW.el("strong", { text: f.category }), " " + FW.pct(f.score) + " · “" + FW.fmt(f.text, "") + "”" +
-      (f.rationale ? " — " + f.rationale : "") + (f.target_group ? " (target: " + f.target_group + ")" : ""));
+      (f.rationale ? " — " + f.rationale : "") +
+      (f.target_group && !String(f.rationale || "").includes(f.target_group) ? " (target: " + f.target_group + ")" : ""));
   }
 
-  function commentNode(c) {
+  function commentNode(c, depth) {
     const st = c.stance;
     const flags = c.flags || [];
-    return FW.el("article", { className: "comment" + (flags.length ? " flagged" : ""), id: "comment-" + c.id, "data-id": c.id },
+    return FW.el("article", { className: "comment depth-" + depth + (flags.length ? " flagged" : ""), id: "comment-" + c.id, "data-id": c.id },
       FW.el("header", {},
         FW.el("span", { className: "author", text: FW.fmt(c.author, "anonymous") }),
         c.posted ? FW.el("span", { className: "posted", text: " · " + c.posted }) : null,
@@ -58,6 +59,14 @@
       flags.length ? FW.el("ul", { className: "flags" }, ...flags.map(flagLine)) : null,
       (c.claims || []).length ? FW.el("ul", { className: "claims" }, ...c.claims.map(claimLine)) : null,
       (c.sources || []).length ? FW.el("ul", { className: "sources" }, ...c.sources.map(sourceLine)) : null);
+  }
+
+  /** How deep a reply is in the thread (0 for a top-level comment; at most 4 for indenting). */
+  function depthOf(comment, comments) {
+    const byId = new Map(comments.map((c) => [c.id, c]));
+    let depth = 0, at = comment;
+    while (at && at.parent && byId.has(at.parent) && depth < 4) { at = byId.get(at.parent); depth++; }
+    return depth;
   }
 
   FW.renderThread = async function (reportId) {
@@ -83,7 +92,7 @@
         FW.el("h2", { text: "Control claims in the article" }),
         FW.el("ul", { className: "claims" }, ...doc.control_claims.map(claimLine))) : null,
       FW.el("h2", { text: "Comments (" + (doc.comments || []).length + ")" }),
-      FW.el("div", { className: "comments" }, ...(doc.comments || []).map(commentNode)));
+      FW.el("div", { className: "comments" }, ...(doc.comments || []).map((c) => commentNode(c, depthOf(c, doc.comments)))));
     document.title = "frontwatch · " + FW.fmt(doc.title, "report");
   };
 })();
