@@ -41,10 +41,14 @@ HARM_WORDS: dict[str, re.Pattern[str]] = {
         r"pests?|breed\w*|creatures?|things|it)\b",
         re.I,
     ),
-    "threat": re.compile(r"\b(?:you|your|you'?re|u)\b", re.I),
+    "threat": re.compile(
+        r"(?=.*\b(?:you|your|you'?re|u)\b).*\b(?:dead|die|kill\w*|hang|burn|find|hunt\w*|pay|regret|coming|"
+        r"visit|blood|neck|throat|head|address|family|children|sleep|next|list|end|slaughter\w*|cut|shoot|bullet)\b",
+        re.I | re.S,
+    ),
     "insult": re.compile(r"\b(?:you|your|you'?re|u)\b|^\W*\w+\s*,", re.I),
     "identity_attack": re.compile(
-        r"\b(?:" + IDENTITY[3:-1] + r"|turkish|kurdish|jewish|arabic|(?:every|all)\s+\w+s?)\b", re.I
+        r"\b(?:" + IDENTITY[3:-1] + r")\b", re.I
     ),
 }
 
