@@ -151,6 +151,7 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=4, help="keep-alive connections in flight")
     ap.add_argument("--db", type=Path, help="reuse/keep this store (default: a temporary file)")
     ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--workers", type=int, default=1, help="server processes (frontwatch serve --workers)")
     ap.add_argument("--no-browser", action="store_true")
     args = ap.parse_args()
 
@@ -169,7 +170,8 @@ def main() -> None:
 
     port = args.port or free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "frontwatch", "serve", "--db", str(db), "--port", str(port), "--quiet"],
+        [sys.executable, "-m", "frontwatch", "serve", "--db", str(db), "--port", str(port), "--quiet",
+         "--workers", str(args.workers)],
         stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
@@ -194,6 +196,7 @@ def main() -> None:
             "status_p50_ms": round(statistics.median(lat) * 1000, 2),
             "status_p99_ms": round(percentile(lat, 0.99) * 1000, 2),
             "concurrency": args.concurrency,
+            "workers": args.workers,
             "duration_s": args.duration,
             "load_average_before": load_before,
             "load_average_after": [round(v, 2) for v in os.getloadavg()],

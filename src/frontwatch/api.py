@@ -210,6 +210,14 @@ class Frontwatch:
         """Events with reports of the same event merged: each lists every source and its wording."""
         return self.reconciler.merged_events(**filters)
 
+    # -- web -------------------------------------------------------------------------------------
+    def open_read_only(self) -> None:
+        """Open the store read-only, so several server processes can share one DuckDB file."""
+        from frontwatch.store import open_store
+
+        self.close()
+        self._store = open_store(str(self.settings["db"]), read_only=True)
+
     # -- thread ----------------------------------------------------------------------------------
     def analyze_comment(
         self, text: str, *, parent: str | None = None, article: str | None = None, language: str | None = None

@@ -79,3 +79,27 @@ def test_screenshot(filled_db: Path, tmp_path: Path) -> None:
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and 5_000 < len(data) < 300_000
     missing = frontwatch("screenshot", "--db", str(filled_db), "--out", str(out), "--place", "Atlantis")
     assert missing.returncode == 1 and "Atlantis" in missing.stderr
+
+
+def test_serve_read_only_workers(filled_db: Path) -> None:
+    port = free_port()
+    env = {**os.environ, "FRONTWATCH_API_TOKEN": "t0k"}
+    proc = subprocess.Popen([sys.executable, "-m", "frontwatch", "serve", "--db", str(filled_db), "--port", str(port),
+                             "--quiet", "--workers", "2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/map", params={"day": "2016-12-13"}, timeout=10)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.3)
+        assert r.status_code == 200 and len(r.json()["places"]) == 4
+        w = httpx.post(f"http://127.0.0.1:{port}/api/reports", json={"title": "t", "body": "b"},
+                       headers={"Authorization": "Bearer t0k"}, timeout=10)
+        assert w.status_code == 403 and w.json()["code"] == "writes_disabled" and "--workers 1" in w.json()["error"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -9,6 +9,7 @@ would load its assets from a CDN, and the page must work offline.
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -27,8 +28,12 @@ from frontwatch.web.routes import router, run
 STATIC = Path(__file__).parent / "static"
 
 
-def create_app(fw: Any) -> FastAPI:
-    """The web app over one :class:`frontwatch.api.Frontwatch` (its store opened once, lazily)."""
+def create_app(fw: Any, *, read_only: bool = False) -> FastAPI:
+    """The web app over one :class:`frontwatch.api.Frontwatch` (its store opened once, lazily).
+
+    ``read_only``: the store was opened read-only (one of several worker processes), so the
+    writing endpoints answer 403.
+    """
     store_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="frontwatch-store")
 
     @asynccontextmanager
@@ -46,6 +51,7 @@ def create_app(fw: Any) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.fw = fw
+    app.state.read_only = read_only
     app.state.store_thread = store_thread  # every store call runs here, one at a time
     errors.install(app)
     app.include_router(router)
@@ -64,3 +70,12 @@ def create_app(fw: Any) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=int(mb * 1_000_000))
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def worker_app() -> FastAPI:
+    """The app of one ``frontwatch serve --workers N`` process: settings from the environment, store read-only."""
+    from frontwatch.api import Frontwatch
+
+    fw = Frontwatch(os.environ.get("FRONTWATCH_WEB_CONFIG") or None)
+    fw.open_read_only()
+    return create_app(fw, read_only=True)

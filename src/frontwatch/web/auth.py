@@ -28,6 +28,11 @@ def _check(request: Request, token: str, what: str) -> None:
 
 async def require_write(request: Request) -> None:
     """Dependency of writing endpoints."""
+    if request.app.state.read_only:
+        raise WritesDisabled(
+            "this server runs several read-only worker processes, so it cannot write",
+            hint="ingest with `frontwatch ingest`, or serve with --workers 1 to accept writes",
+        )
     token = str(request.app.state.fw.settings.get("api_token") or "")
     if not token:
         raise WritesDisabled(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("serve", parents=[common], help="serve the HTTP API and the map page")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="server processes (default 1); above 1 they share the store read-only and refuse writes")
     add_db(p)
     p.set_defaults(func=cmd_serve)
 
@@ -46,11 +49,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from frontwatch.cli import app_from
     from frontwatch.web.app import create_app
 
+    if args.workers < 1:
+        raise InputError("must be at least 1", where="--workers")
     fw = app_from(args)
     fw.store  # open (and migrate) now: a bad --db fails here with one line, not on the first request
     if not args.quiet:
         print(f"frontwatch: serving {fw.settings['db']} on http://{args.host}:{args.port}/", file=sys.stderr)
-    uvicorn.run(create_app(fw), host=args.host, port=args.port, log_level="warning" if args.quiet else "info")
+    level = "warning" if args.quiet else "info"
+    if args.workers == 1:
+        uvicorn.run(create_app(fw), host=args.host, port=args.port, log_level=level)
+        return 0
+    if hasattr(fw, "reconciler") and fw.stats()["claims"]:
+        fw.reconciler.ensure()  # bring the timelines up to date while the store is still writable
+    db = str(fw.settings["db"])
+    fw.close()
+    os.environ["FRONTWATCH_DB"] = db
+    if getattr(args, "config", None):
+        os.environ["FRONTWATCH_WEB_CONFIG"] = str(args.config)
+    uvicorn.run("frontwatch.web.app:worker_app", factory=True, host=args.host, port=args.port,
+                workers=args.workers, log_level=level)
     return 0
 
 
