@@ -163,3 +163,11 @@ def test_withdrawing_across_a_river_gives_up_no_named_place(d: actors.ActorDicti
     r = report("Kherson was liberated by Ukrainian forces after the Russian army withdrew across the Dnipro.",
                {"Kherson": "Kherson", "Dnipro": "Dnipro"}, country="UA")
     assert claims(run(r, d)) == [("Kherson", "ukraine", "gained", None, "asserted")]
+
+
+def test_abandoned_by_and_civilians_control_nothing(d: actors.ActorDictionary) -> None:
+    r = report("Vuhledar was abandoned by Ukrainian troops on Wednesday. The RSF stormed the city of Geneina and killed civilians.",
+               {"Vuhledar": "Vuhledar", "Geneina": "Geneina"}, country="UA")
+    got = claims(run(r, d))
+    assert ("Vuhledar", "ukraine", "lost", None, "asserted") in got
+    assert all(c[1] != "ua-civilians" for c in got)

@@ -37,7 +37,8 @@ _UNDER_X_CONTROL = re.compile(r"\bunder\s+(?:the\s+)?(?:full\s+|complete\s+)?(?P
 
 
 def controller_of(actor: Actor | None) -> str | None:
-    if actor is None:
+    """The side of ``actor`` (else its id); civilians, protesters and rioters control nothing."""
+    if actor is None or actor.inter in (5, 6, 7):
         return None
     return actor.side or actor.id
 

@@ -26,6 +26,7 @@ class Trigger:
 
 
 def _t(name: str, rx: str, kind: str, change: str | None = None, voice: str = "auto") -> Trigger:
+    assert not re.search(r"\\[SWBDAZ]", rx), f"{name}: upper-case escapes break the lower-cased copy"
     return Trigger(name, re.compile(rx, re.IGNORECASE), kind, change, voice, re.compile(rx.lower()))
 
 
@@ -49,7 +50,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("fell_to", r"\b(?:fell|fall|falls|fallen|falling)\s+(?:back\s+)?(?:in)?to(?:\s+the\s+hands\s+of)?\b|\bfell\s+under\s+(?:the\s+)?control\s+of\b|\bcame\s+under\s+(?:the\s+)?control\s+of\b", "control", "gained", "passive"),
     # -- control: handed over, lost ----------------------------------------------------------
     _t("hand_over", r"\b(?:hand(?:s|ed|ing)?\s+over|handover\s+of|turn(?:s|ed|ing)?\s+over|cede(?:s|d)?|ceding|transferr?(?:ed|s|ing)?\s+(?:control\s+of\s+)?|deliver(?:ed|s)?)\b", "control", "handed_over"),
-    _t("withdraw", r"\b(?:withdr[ae]w(?:n|s|ing)?|withdraws|pull(?:s|ed|ing)?\s+(?:out|back)|retreat(?:s|ed|ing)?|abandon(?:s|ed|ing)?|evacuat(?:e|es|ed|ing)|lost|lose|loses|losing)\b(?=(?:\s+[\w'’-]+){0,3}?\s+(?:from|of)\b|\s+\S)", "control", "lost", "active"),
+    _t("withdraw", r"\b(?:withdr[ae]w(?:n|s|ing)?|withdraws|pull(?:s|ed|ing)?\s+(?:out|back)|retreat(?:s|ed|ing)?|abandon(?:s|ed|ing)?|evacuat(?:e|es|ed|ing)|lost|lose|loses|losing)\b(?=(?:\s+[\w'’-]+){0,3}?\s+(?:from|of)\b|\s+[^\s])", "control", "lost"),
     # -- control: contested -------------------------------------------------------------------
     _t("besiege", r"\b(?:besieg(?:e|es|ed|ing)|encircl(?:e|es|ed|ing)|surround(?:s|ed|ing)|(?:under|laid|lay|lays)\s+siege(?:\s+to)?|siege\s+of|encirclement\s+of|cut\s+off)\b", "control", "contested"),
     _t("advance", r"\b(?:pen[e]?t[e]?rat(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)\s+(?:further\s+)?(?:in|into|on|towards?|inside)|push(?:es|ed|ing)?\s+(?:further\s+|deeper\s+)?(?:into|inside|towards?)|"
