@@ -310,9 +310,9 @@ def run_scale(n_claims: int, n_places: int, n_queries: int, keep: str | None = N
         build_s = time.perf_counter() - t0
         try:
             index = StatusIndex(store, memory=False)
-            t1 = time.perf_counter()
+            t1, c1 = time.perf_counter(), time.process_time()
             summary = index.reconcile()
-            reconcile_s = time.perf_counter() - t1
+            reconcile_s, reconcile_cpu = time.perf_counter() - t1, time.process_time() - c1
             rng = np.random.default_rng(1)
             places = [f"p{i}" for i in rng.integers(0, n_places, n_queries)]
             days = [dt.date(2016, 1, 1) + dt.timedelta(days=int(d)) for d in rng.integers(0, 365, n_queries)]
@@ -323,17 +323,21 @@ def run_scale(n_claims: int, n_places: int, n_queries: int, keep: str | None = N
             load_s = time.perf_counter() - t2
             for name, ix in (("sql", index), ("memory", memory)):
                 ix.status(places[0], days[0])
-                lat = []
+                lat, cpu = [], []
                 for place, day in zip(places, days, strict=True):
-                    q0 = time.perf_counter()
+                    q0, c0 = time.perf_counter(), time.process_time()
                     ix.status(place, day)
                     lat.append(time.perf_counter() - q0)
+                    cpu.append(time.process_time() - c0)
                 latency[name] = np.array(lat) * 1000
+                latency[name + "_cpu"] = np.array(cpu) * 1000
         finally:
             store.close()
     return {
         "claims": n_claims, "places": n_places, "threads": 1, "build_store_s": round(build_s, 1),
-        "reconcile_s": round(reconcile_s, 1), "reconcile_breakdown_s": summary["seconds"],
+        "load_average": round(os.getloadavg()[0], 1),
+        "reconcile_wall_s": round(reconcile_s, 1), "reconcile_cpu_s": round(reconcile_cpu, 1),
+        "reconcile_breakdown_wall_s": summary["seconds"],
         "votes": summary["votes"], "state_rows": summary["state_rows"],
         "status_queries": n_queries,
         "status_sql_p50_ms": round(float(np.percentile(latency["sql"], 50)), 2),
@@ -341,4 +345,7 @@ def run_scale(n_claims: int, n_places: int, n_queries: int, keep: str | None = N
         "memory_index_load_s": round(load_s, 1),
         "status_memory_p50_ms": round(float(np.percentile(latency["memory"], 50)), 2),
         "status_memory_p99_ms": round(float(np.percentile(latency["memory"], 99)), 2),
+        "status_sql_cpu_p99_ms": round(float(np.percentile(latency["sql_cpu"], 99)), 2),
+        "status_memory_cpu_p50_ms": round(float(np.percentile(latency["memory_cpu"], 50)), 2),
+        "status_memory_cpu_p99_ms": round(float(np.percentile(latency["memory_cpu"], 99)), 2),
     }

@@ -156,6 +156,8 @@ class StatusIndex:
         return AmbiguousPlace(f"{place!r} matches {len(rows)} places: {listed}", hint="ask again by id")
 
     def _place_row(self, key: str) -> dict[str, Any] | None:
+        if key not in self._places and self._memory is not None and key in self._memory.codes:
+            self._places.update(self._memory.places())
         if key not in self._places:
             rows = self.store.read(f"SELECT {', '.join(_PLACE_COLS)} FROM recon_places WHERE place_key = ?", (key,))
             if not rows:
@@ -386,7 +388,10 @@ def _date(day: int | None) -> dt.date | None:
 class MemoryIndex:
     """The states and votes of every place as sorted arrays (for servers and benchmarks)."""
 
-    def __init__(self, keys: list[str], states: dict[str, np.ndarray], votes: dict[str, np.ndarray]) -> None:
+    def __init__(self, keys: list[str], states: dict[str, np.ndarray], votes: dict[str, np.ndarray],
+                 store: Any = None) -> None:
+        self._store = store
+        self._places: dict[str, dict[str, Any]] | None = None
         self.codes = {k: i for i, k in enumerate(keys)}
         self.s = states
         self.v = votes
@@ -422,7 +427,17 @@ class MemoryIndex:
         if getattr(store, "dialect", "") == "duckdb":
             vcols += ("rowid",)
         votes = fetch("recon_votes", vcols)
-        return cls(keys, states, votes)
+        return cls(keys, states, votes, store)
+
+    def places(self) -> dict[str, dict[str, Any]]:
+        """Every place's row (loaded once, when first asked for)."""
+        if self._places is None:
+            self._places = {}
+            for row in self._store.read(f"SELECT {', '.join(_PLACE_COLS)} FROM recon_places"):
+                d = dict(zip(_PLACE_COLS, row, strict=True))
+                d["id"] = d.pop("place_id")
+                self._places[str(d["place_key"])] = d
+        return self._places
 
     def state(self, key: str, day: int) -> dict[str, Any] | None:
         code = self.codes.get(key)
