@@ -285,7 +285,7 @@ def build(out: str | Path | None = None, geonames_dumps: Sequence[str] = (), use
     tables = compile_tables(places, counts, attribution)
     path = Path(out) if out else default_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as fh:
         pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)

@@ -241,6 +241,41 @@ class Gazetteer:
         }
 
 
+def _read(file: Path) -> dict[str, Any] | None:
+    try:
+        with open(file, "rb") as fh:
+            tables = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, UnicodeDecodeError) as exc:
+        raise StoreError(f"cannot read the gazetteer index: {exc}", where=str(file),
+                         hint="rebuild it: frontwatch gazetteer build") from None
+    return tables if isinstance(tables, dict) else None
+
+
+def _build_once(file: Path) -> dict[str, Any]:
+    """Build the default index, one process at a time (others wait, then read it)."""
+    import fcntl
+
+    from frontwatch.gazetteer import build
+
+    file.parent.mkdir(parents=True, exist_ok=True)
+    with open(file.with_name(file.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            try:
+                tables = _read(file) if file.exists() else None
+            except StoreError:
+                tables = None
+            if tables is None or tables.get("version") != build.FORMAT_VERSION:
+                print(f"frontwatch: building the gazetteer index (once) into {file} ...", file=sys.stderr)
+                build.build(file)
+                tables = _read(file)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    if tables is None:
+        raise StoreError("the gazetteer index could not be built", where=str(file))
+    return tables
+
+
 _LOADED: dict[str, Gazetteer] = {}
 _LOAD_LOCK = threading.Lock()
 
@@ -254,23 +289,19 @@ def load(path: str | Path | None = None) -> Gazetteer:
     with _LOAD_LOCK:
         if tag in _LOADED:
             return _LOADED[tag]
-        if not file.exists():
-            if path:
-                raise NotFound("gazetteer file not found", where=tag, hint="run `frontwatch gazetteer build --out PATH`")
-            print(f"frontwatch: building the gazetteer index (once) into {file} ...", file=sys.stderr)
-            build.build(file)
+        if not file.exists() and path:
+            raise NotFound("gazetteer file not found", where=tag, hint="run `frontwatch gazetteer build --out PATH`")
         try:
-            with open(file, "rb") as fh:
-                tables = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError) as exc:
-            raise StoreError(f"cannot read the gazetteer index: {exc}", where=tag, hint="rebuild it: frontwatch gazetteer build") from None
-        if not isinstance(tables, dict) or tables.get("version") != build.FORMAT_VERSION:
+            tables = _read(file) if file.exists() else None
+        except StoreError:
             if path:
-                raise StoreError("gazetteer index of another format version", where=tag, hint="rebuild it: frontwatch gazetteer build")
-            print(f"frontwatch: rebuilding the gazetteer index (new format) into {file} ...", file=sys.stderr)
-            build.build(file)
-            with open(file, "rb") as fh:
-                tables = pickle.load(fh)
+                raise
+            tables = None  # a damaged default index is rebuilt
+        if tables is None or tables.get("version") != build.FORMAT_VERSION:
+            if path:
+                raise StoreError("gazetteer index of another format version", where=tag,
+                                 hint="rebuild it: frontwatch gazetteer build")
+            tables = _build_once(file)
         gaz = Gazetteer(tables, tag)
         _LOADED[tag] = gaz
         return gaz

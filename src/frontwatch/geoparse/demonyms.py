@@ -74,6 +74,8 @@ central middle upper lower greater little big north south east west northeast no
 southwest republic state states kingdom empire federation union nation nations world global region
 man car media sale name act turn rest store drug pool progress industry surprise bid male basic tour ten
 commerce congress guard police secretary gov city star gate royal blues jays news council
+university route section web hospital fire life fish troop wings olympic passover babies dimes jews rev
+lane court avenue square park county department board service services center centre lake creek
 international national federal regional local general
 """.split())
 
@@ -112,6 +114,24 @@ danielle marilyn beverly charlotte natalie theresa diana brittany doris kayla al
 ahmed ahmad mohammed muhammad mohamed ali hassan hussein omar abdullah khalid mahmoud mustafa
 ibrahim youssef yousef tariq karim samir walid bashar hafez rami maher salim saleh heiko
 vladimir sergei sergey dmitry igor alexei boris recep hakan mevlut abu umm
+""".split())
+
+#: Common surnames: alone and capitalised they are people far more often than places.
+SURNAMES: frozenset[str] = frozenset("""
+smith johnson williams brown jones miller davis garcia rodriguez wilson martinez anderson taylor thomas
+hernandez moore martin thompson white lopez lee gonzalez harris clark lewis robinson walker perez hall
+young allen sanchez wright king scott green baker adams nelson hill ramirez campbell mitchell roberts
+carter phillips evans turner torres parker collins edwards stewart flores morris nguyen murphy rivera
+cook rogers morgan peterson cooper reed bailey bell gomez kelly howard ward cox diaz richardson wood
+watson brooks bennett gray reyes cruz hughes price myers long foster sanders ross morales powell
+sullivan russell ortiz jenkins gutierrez perry butler barnes fisher henderson coleman simmons patterson
+reynolds graham kim gonzales ramos wallace griffin cole hayes chavez gibson bryant ellis stevens murray
+ford marshall owens mcdonald harrison ruiz kennedy wells alvarez woods mendoza castillo olson webb
+tucker freeman burns snyder simpson crawford jimenez porter mason shaw gordon wagner hunter romero hicks
+dixon hunt palmer robertson black holmes stone meyer boyd mills warren fox rose rice moreno schmidt patel
+ferguson nichols herrera medina ryan fernandez weaver daniels stephens gardner payne kelley dunn pierce
+arnold tran spencer peters hawkins grant hansen castro hoffman hart elliott cunningham knight bradley
+lane welch greene wilkinson manning ripley sen chu wang li zhang liu chen yang huang zhao wu zhou
 """.split())
 
 ORG_WORDS: frozenset[str] = frozenset("""

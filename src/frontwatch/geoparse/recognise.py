@@ -32,10 +32,11 @@ from frontwatch.geoparse.demonyms import (
     NOT_PLACE_PHRASES,
     NOT_PLACES,
     ORG_WORDS,
+    SURNAMES,
 )
 
 _ARTICLE_CAP = re.compile(r"^(?:al|el|an|ar|as|ash|ad|az|at|en|ed|es|ez|ul|il)[-‑‐'’][A-Z]")
-_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’ʿ-]*[^\W_'’-])?")
+_WORD_RE = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W\d_](?:[\w'’ʿ-]*[^\W_'’-])?")
 _POSSESSIVE = ("'s", "’s")
 _MAYBE_CUE_BEFORE = re.compile(r"(?:\bof|\bto|north|south|east|west|near|around|outside|beyond|ern)\s+(?:the\s+)?$", re.I)
 _MAYBE_CUE_AFTER = re.compile(r"\s+[a-z]")
@@ -239,7 +240,7 @@ class Recogniser:
             return None
         if single and low in self._persons and not notable:
             return None
-        if single and low in FIRST_NAMES and ctx_cue_needed(text, span_words[-1].end, text[max(0, first.start - 60) : first.start]):
+        if single and (low in FIRST_NAMES or low in SURNAMES) and not self._famous(nums, first.text) and ctx_cue_needed(text, span_words[-1].end, text[max(0, first.start - 60) : first.start]):
             return None
         if single and len(first.text) == 1:
             return None
@@ -278,10 +279,14 @@ class Recogniser:
         a, b = (i, j) if title_case else self._run_bounds(words, i, j, text)
         if a < i or b > j:
             others = [w.text.lower() for w in words[a:i]] + [w.text.lower() for w in words[j + 1 : b + 1]]
-            if any(o in ORG_WORDS or o in GROUP_PREFIXES for o in others) or any(
-                w.text.lower() in GROUP_PREFIXES for w in span_words
-            ):
+            if any(o in GROUP_PREFIXES for o in others) or any(w.text.lower() in GROUP_PREFIXES for w in span_words):
                 return None
+            if any(o in ORG_WORDS for o in others):
+                # "Texas Department of ...", "Ohio State University": a well-known place opening
+                # an organisation's name is still named; anything else in such a run is not
+                if not (a == i and self._famous(nums, text[first.start : span_words[-1].end])):
+                    return None
+                others = []
             if any(o in FIRST_NAMES for o in others[: i - a]):
                 return None
             after_ok = all(o in _DIRECTIONS or o in COMMON_WORDS or o in _RUN_OK for o in others[i - a :])
@@ -296,6 +301,12 @@ class Recogniser:
             return None  # "Kelly said": a person, not a place
         return Raw(fname, start, end, text[start:end], nums, "name", kind, ctx.relation, ctx.cue, ctx.feature_hint,
                    tentative=not any_cap)
+
+    def _famous(self, nums: tuple[int, ...], written: str) -> bool:
+        """A well-known place whose own name is written so ("Virginia", "Jackson", "Jordan")."""
+        w = folded(written)
+        t = self.gaz._t
+        return any(self.notable(k) and folded(t["names"][k]) == w for k in nums)
 
     def _close(self, k: int, key: str) -> bool:
         """A skeleton match is kept only if some name of the place is also close letter by letter."""

@@ -157,8 +157,15 @@ class Resolver:
         named_cities = set(city_counts)
         provisional_set = {p for p in provisional if p is not None}
         parent_of_named: set[int] = set()
+        admin_votes: Counter[int] = Counter()
         for p in provisional_set:
             parent_of_named.update(g.parents_of(p))
+        for p in provisional:
+            if p is not None:
+                for q in g.parents_of(p):
+                    if g.feature_of(q) in ("admin1", "admin2"):
+                        admin_votes[q] += 1
+        focus_admins = {q for q, n in admin_votes.most_common(2) if n >= 2}
 
         # pass 2: context scores
         mentions: list[PlaceMention] = []
@@ -193,6 +200,13 @@ class Resolver:
                 if inside:
                     s += 1.2
                     notes.append("inside a named city")
+                named_parent = provisional_set.intersection(parents)
+                if named_parent and not inside:
+                    s += 0.8
+                    notes.append("inside a named region")
+                elif focus_admins.intersection(parents):
+                    s += 0.4
+                    notes.append("in the region most names are in")
                 if i in parent_of_named and i not in (p for p in provisional if p is not None and p == i):
                     s += 0.4
                     notes.append("contains other names")
