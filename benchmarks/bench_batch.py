@@ -126,10 +126,14 @@ def main() -> int:
             speedup_1_to_2=t1 / t2,
             efficiency=t1 / t2 / 2,
             local_worker_peak_mb=sorted(round(v) for v in local2.worker_peak_mb.values()),
+            cpu_s_per_report=local1.cpu_seconds / args.n,
+            cores_used_local_1=local1.cpu_seconds / t1,
+            cores_used_local_2=local2.cpu_seconds / t2,
             same_local_1_2=compare_runs(tmp / "l1", tmp / "l2").same,
         )
         if not args.skip_dask:
-            _, td, peaks = dask_run(tmp / "in", tmp / "dask", pipeline, size)
+            dres, td, peaks = dask_run(tmp / "in", tmp / "dask", pipeline, size)
+            figures["cores_used_dask_2"] = dres.cpu_seconds / td
             cmp = compare_runs(tmp / "l2", tmp / "dask")
             figures.update(dask_2_per_s=args.n / td, dask_worker_peak_mb=peaks, same_local_dask=cmp.same, records=cmp.a)
 

@@ -6,14 +6,17 @@ process, whatever started it, loads the same stages with the same settings.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
-from batch_plugin import make_plugin
+sys.path.insert(0, str(Path(__file__).parent))  # for batch_plugin (pytest runs in importlib mode)
 
-from frontwatch.batch.partitions import write_jsonl_shards
-from frontwatch.synth import generate_reports
+from batch_plugin import make_plugin  # noqa: E402,F401 - re-exported for the tests
+
+from frontwatch.batch.partitions import write_jsonl_shards  # noqa: E402
+from frontwatch.synth import generate_reports  # noqa: E402
 
 
 @pytest.fixture

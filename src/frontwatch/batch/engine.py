@@ -85,6 +85,8 @@ class PartitionResult:
     worker: str
     #: Peak resident memory of the worker process so far, in MB.
     peak_mb: float = 0.0
+    #: CPU seconds the worker spent on this partition.
+    cpu_s: float = 0.0
     #: The analysed reports, only when the driver must write them to the store itself.
     reports: tuple[Report, ...] = ()
 
@@ -103,6 +105,8 @@ class BatchResult:
     quarantined: list[str] = field(default_factory=list)
     #: Peak memory (MB) of each worker process that finished a partition.
     worker_peak_mb: dict[str, float] = field(default_factory=dict)
+    #: CPU seconds the workers spent on partitions, all together (cpu_seconds / seconds = cores used).
+    cpu_seconds: float = 0.0
 
     def summary(self) -> str:
         return (
@@ -167,6 +171,7 @@ def _peak_mb() -> float:
 def process_partition(part: Partition, cfg: RunConfig) -> PartitionResult:
     """Run the pipeline over one partition and write its outputs (the task every engine runs)."""
     started = time.perf_counter()
+    cpu_started = time.process_time()
     app = worker_app(cfg)
     pipeline: Callable[[Report], Report] = app.pipeline
     good: list[Report] = []
@@ -199,6 +204,7 @@ def process_partition(part: Partition, cfg: RunConfig) -> PartitionResult:
         seconds=time.perf_counter() - started,
         worker=f"{socket.gethostname()}:{os.getpid()}",
         peak_mb=_peak_mb(),
+        cpu_s=time.process_time() - cpu_started,
         reports=tuple(good) if cfg.db and not cfg.workers_write else (),
     )
 
@@ -379,6 +385,7 @@ def _drive(
         manifest.record(PartitionDone(res.key, res.ok, res.failed, res.output, stored, round(res.seconds, 3), res.worker))
         result.ok += res.ok
         result.failed += res.failed
+        result.cpu_seconds += res.cpu_s
         result.worker_peak_mb[res.worker] = max(res.peak_mb, result.worker_peak_mb.get(res.worker, 0.0))
         if progress:
             progress(res.ok + res.failed)
