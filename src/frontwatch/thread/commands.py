@@ -78,14 +78,15 @@ def cmd_eval_stance(args: argparse.Namespace) -> int:
 
 
 # -- eval moderation ------------------------------------------------------------------------------
-def _files(paths: list[str]) -> list[Path]:
-    out: list[Path] = []
+def _files(paths: list[str]) -> list[tuple[Path, bool]]:
+    """Files to evaluate, each with whether it was named (True) or found in a folder (False)."""
+    out: list[tuple[Path, bool]] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.suffix.lower() in (".jsonl", ".csv", ".xml", ".xlsx"))
+            out += [(f, False) for f in sorted(p.rglob("*")) if f.suffix.lower() in (".jsonl", ".csv", ".xml", ".xlsx")]
         elif p.is_file():
-            out.append(p)
+            out.append((p, True))
         else:
             raise InputNotFound("no such file or folder", where=raw)
     return out
@@ -163,7 +164,14 @@ def eval_file(path: Path) -> dict[str, Any]:
 def cmd_eval_moderation(args: argparse.Namespace) -> int:
     from frontwatch.cli import print_json
 
-    results = [eval_file(p) for p in _files(args.paths)]
+    results = []
+    for path, named in _files(args.paths):
+        try:
+            results.append(eval_file(path))
+        except InputError as exc:
+            if named:
+                raise
+            results.append({"path": str(path), "kind": "skipped", "reason": exc.message})
     if args.json:
         print_json(results)
         return 0
@@ -174,6 +182,8 @@ def cmd_eval_moderation(args: argparse.Namespace) -> int:
                 print(f"  split {split}: {d['n']} comments")
                 for c, m in d["categories"].items():
                     print(f"    {c:<24} P {m['precision']:.3f}  R {m['recall']:.3f}  (positives {m['positives']})")
+        elif r["kind"] == "skipped":
+            print(f"  skipped: {r['reason']}")
         elif r["kind"] == "news sentences":
             print(f"  {r['flagged']} of {r['sentences']} sentences flagged: {r['rate_percent']:.3f}% {r['categories']}")
         else:
