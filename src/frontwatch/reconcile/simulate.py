@@ -292,7 +292,7 @@ def _make_report(sc: Scenario, rng: random.Random, o: Outlet, day: int, claims: 
                                "target_claim": None, "confidence": 0.9, "author": comments[-1][0],
                                "evidence_text": "False report!"})
     lines = [f"Source: {o.name}", f"Published: {published.isoformat()}", f"URL: {url}", "", title, "",
-             " ".join(body_parts), ""]
+             "\n\n".join(body_parts), ""]
     for author, text in comments:
         lines += [author, text, ""]
     sc.reports.append({"id": rid, "source": o.name, "published": published.isoformat(), "url": url,
