@@ -1,6 +1,6 @@
 """Batch throughput, scaling and store ingest figures for docs/bench/scale.md.
 
-    .venv/bin/python benchmarks/bench_batch.py --n 10000 [--stages active|all] [--pg URL] [--json]
+    .venv/bin/python benchmarks/bench_batch.py --n 10000 [--stages active|all|FILE] [--pg URL [--pg-batch]] [--json]
 
 Generates ``--n`` synthetic reports (``frontwatch.synth``) as JSON Lines shards in a temporary
 folder, then times, on the same input:
@@ -91,6 +91,8 @@ def main() -> int:
     parser.add_argument("--stages", default="active", help="active (packaged pipeline), all (every installed stage)")
     parser.add_argument("--partition-size", type=int, default=250)
     parser.add_argument("--pg", help="PostgreSQL URL for the ingest figures (a scratch schema is made and dropped)")
+    parser.add_argument("--pg-batch", action="store_true", help="also time a local run with 2 workers writing PostgreSQL")
+    parser.add_argument("--ingest-n", type=int, default=1000, help="analysed reports for the store ingest figures")
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -139,7 +141,7 @@ def main() -> int:
 
         # store ingest of analysed reports (analysed once, in this process)
         pipe = build_pipeline(pipeline)
-        m = min(args.n, 5000)
+        m = min(args.n, args.ingest_n)
         reports = []
         for part in plan([tmp / "in"], 1000):
             for item in read_partition(part):
@@ -159,12 +161,13 @@ def main() -> int:
 
                 open_store(url).close()  # migrations outside the timing
                 figures["postgres_ingest_per_s"] = store_ingest(reports, url)
-                with psycopg.connect(url, autocommit=True) as con:
-                    for table in ("comments", "place_mentions", "events", "claims", "stances", "sources", "flags", "reports"):
-                        con.execute(f"TRUNCATE {table}")
-                _, tp = timed("local, 2 workers writing PostgreSQL", lambda: run_batch(
-                    [tmp / "in"], tmp / "pg", workers=2, db=url, pipeline=pipeline, partition_size=size, reconcile=False))
-                figures["postgres_batch_2_writers_per_s"] = args.n / tp
+                if args.pg_batch:
+                    with psycopg.connect(url, autocommit=True) as con:
+                        for table in ("comments", "place_mentions", "events", "claims", "stances", "sources", "flags", "reports"):
+                            con.execute(f"TRUNCATE {table}")
+                    _, tp = timed("local, 2 workers writing PostgreSQL", lambda: run_batch(
+                        [tmp / "in"], tmp / "pg", workers=2, db=url, pipeline=pipeline, partition_size=size, reconcile=False))
+                    figures["postgres_batch_2_writers_per_s"] = args.n / tp
             finally:
                 with psycopg.connect(args.pg, autocommit=True) as con:
                     con.execute(f"DROP SCHEMA {schema} CASCADE")

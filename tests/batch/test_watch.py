@@ -139,3 +139,22 @@ def test_parse_every() -> None:
     assert parse_every("45") == 45
     with pytest.raises(InputError):
         parse_every("soon")
+
+
+def test_watch_command(server: tuple[str, Feeds], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                       capsys: pytest.CaptureFixture[str]) -> None:
+    from frontwatch.cli import main
+    from frontwatch.store import open_store
+
+    base, _ = server
+    empty = tmp_path / "pipeline.toml"
+    empty.write_text("stages = []\n", encoding="utf-8")
+    monkeypatch.setenv("FRONTWATCH_PIPELINE", str(empty))
+    db = tmp_path / "fw.duckdb"
+    assert main(["watch", f"{base}/feed.xml", "--rounds", "1", "--every", "1s", "--db", str(db)]) == 0
+    assert "2 new" in capsys.readouterr().out
+    assert (tmp_path / "fw.duckdb.watch.json").exists()
+    assert main(["watch", f"{base}/feed.xml", "--rounds", "1", "--db", str(db), "--json"]) == 0
+    assert '"unchanged"' in capsys.readouterr().out
+    with open_store(db) as store:
+        assert store.stats()["reports"] == 2
