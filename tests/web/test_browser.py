@@ -81,6 +81,8 @@ def test_map_slider_click_and_thread(page: Any) -> None:
     text = panel.text_content()
     assert "The army took Qasr Amin on Friday." in text and "Frontline Daily" in text
     assert panel.locator("a", has_text="original").get_attribute("href") == "https://news.example.org/r1"
+    panel.locator(".history li").first.wait_for()
+    assert "2016-12-09" in panel.locator(".history").text_content()
 
     panel.locator("a.thread-link").first.click()
     page.wait_for_url("**/reports/r1")
@@ -228,6 +230,7 @@ def test_offline_export(browser: Any, tmp_path: Path) -> None:
     page.click(".place[data-id='t:qasr-amin']")
     page.locator("#panel .controller").wait_for()
     assert "The army took Qasr Amin on Friday." in page.locator("#panel").text_content()
+    page.locator("#panel .history li").first.wait_for()  # the timeline travels in the file too
     page.locator("#panel a.thread-link").first.click()
     page.locator("#thread-view .comment").first.wait_for()
     assert page.locator("#thread-view h1").text_content() == "Army advances in the east"

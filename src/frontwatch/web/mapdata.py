@@ -193,6 +193,7 @@ def export_payload(fw: Any, day: dt.date | None = None, *, max_status: int = 300
         "status": status,
         "documents": documents,
         "place_sources": _sources_by_place(fw),
+        "timelines": {pid: [{k: _iso(v) for k, v in t.items()} for t in fw.timeline(pid)] for pid in list(places)[:max_status]},
     }
 
 

@@ -129,6 +129,11 @@ const data = {
     if (!chosen) throw new Error("no evidence stored for this place on " + day);
     return chosen;
   },
+  async timeline(id) {
+    const off = FW.offline;
+    if (!off) return (await getJSON("/api/timeline/" + encodeURIComponent(id))).intervals || [];
+    return (off.timelines || {})[id] || [];
+  },
   async report(id) {
     const off = FW.offline;
     if (!off) return (await getJSON("/api/reports/" + encodeURIComponent(id))).document;
@@ -425,6 +430,13 @@ async function openPanel(p) {
       el("dt", { text: "Precision" }), el("dd", { text: fmt(p.feature) + " (ACLED geo-precision " + fmt(p.geo_precision, "?") + ")" })),
     claimList("Supporting", support, "supporting"),
     claimList("Disputing", dispute, "disputing"));
+  const history = await data.timeline(p.id).catch(() => []);
+  if (view.selected !== p || !history.length) return;
+  panel.append(el("section", { className: "history" },
+    el("h3", { text: "History" }),
+    el("ol", {}, ...history.map((t) => el("li", { className: t.from <= view.day && (!t.to || view.day <= t.to) ? "current" : "" },
+      fmt(t.from) + " – " + fmt(t.to, "now") + ": " + (t.contested ? "contested" : fmt(t.side, "no controller known")) +
+      " (" + pct(t.confidence) + ")")))));
 }
 
 /* -- start -------------------------------------------------------------------------------- */
