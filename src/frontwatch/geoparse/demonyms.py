@@ -76,6 +76,7 @@ man car media sale name act turn rest store drug pool progress industry surprise
 commerce congress guard police secretary gov city star gate royal blues jays news council
 university route section web hospital fire life fish troop wings olympic passover babies dimes jews rev
 lane court avenue square park county department board service services center centre lake creek
+free bureau women fund medicine energy plan village chief conservation times pope polio nut
 international national federal regional local general
 """.split())
 

@@ -230,7 +230,7 @@ class Recogniser:
         if not any_cap:
             # lowercase: only well-known places written exactly so ("raqqa", "east ghouta")
             written = folded(text[first.start : span_words[-1].end])
-            nums = tuple(k for k in nums if self.notable(k) and self._spelled(k, written))
+            nums = tuple(k for k in nums if self.notable(k) and self._spelled(k, written, abbreviations=False))
             if not nums:
                 return None
         notable = any(self.notable(k) for k in nums)
@@ -321,12 +321,13 @@ class Recogniser:
         alts = t["alts"][k]
         return t["names"][k] == written or (bool(alts) and written in alts.split("\x1f"))
 
-    def _spelled(self, k: int, written: str) -> bool:
+    def _spelled(self, k: int, written: str, abbreviations: bool = True) -> bool:
         t = self.gaz._t
         if folded(t["names"][k]) == written:
             return True
         alts = t["alts"][k]
-        return bool(alts) and any(folded(a) == written for a in alts.split("\x1f"))
+        return bool(alts) and any(
+            folded(a) == written and (abbreviations or not a.endswith(".")) for a in alts.split("\x1f"))
 
     def _demonym(self, fname: str, text: str, words: list[Word], i: int) -> Raw | None:
         w = words[i]

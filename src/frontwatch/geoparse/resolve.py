@@ -189,6 +189,10 @@ class Resolver:
             for i, s, why in cands:
                 notes = [why, f"prior {s:.2f}"]
                 cc = g.country_of(i)
+                if g.feature_of(i) == "country" and "spelled so" in why and not any(
+                        g.country_of(c) == focus and c != i for c, _, _ in cands):
+                    s += 0.8  # a country's own name means the country ("Brazil", "Norway")
+                    notes.append("a country's own name")
                 if focus and cc == focus:
                     s += 0.8
                     notes.append(f"in focus country {focus}")
@@ -200,7 +204,7 @@ class Resolver:
                 if inside:
                     s += 1.2
                     notes.append("inside a named city")
-                named_parent = provisional_set.intersection(parents)
+                named_parent = {q for q in provisional_set.intersection(parents) if g.feature_of(q) != "country"}
                 if named_parent and not inside:
                     s += 0.8
                     notes.append("inside a named region")
