@@ -258,3 +258,16 @@ def test_batch_workers_write_postgres_directly(pg_url: str, tmp_path: Path) -> N
     with open_store(pg_url) as store:
         assert store.stats()["reports"] == 90
         assert store.document("synth:4:7")["meta"]["words"] > 0
+
+
+@pytest.mark.postgres
+def test_exports_are_the_same_from_duckdb_and_postgres(tmp_path: Path, pg_url: str) -> None:
+    from frontwatch.export import export
+
+    for name, location in (("duck", str(tmp_path / "fw.duckdb")), ("pg", pg_url)):
+        with open_store(location) as store:
+            store.upsert(_corpus())
+            for fmt in ("geojson", "jsonl"):
+                export(store, fmt, tmp_path / f"{name}.{fmt}")
+    for fmt in ("geojson", "jsonl"):
+        assert (tmp_path / f"duck.{fmt}").read_bytes() == (tmp_path / f"pg.{fmt}").read_bytes(), fmt
