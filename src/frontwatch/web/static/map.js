@@ -145,11 +145,17 @@ const data = {
 FW.data = data;
 
 /* -- colours ---------------------------------------------------------------------------- */
+const assigned = new Map(); // side -> colour, kept for the session so a side keeps its colour on every day
 function colourOf(key) {
   if (!key) return "#999999";
+  if (assigned.has(key)) return assigned.get(key);
   let h = 0;
   for (const ch of String(key)) h = (h * 31 + ch.codePointAt(0)) >>> 0;
-  return PALETTE[h % PALETTE.length];
+  const used = new Set(assigned.values());
+  let colour = PALETTE[h % PALETTE.length];
+  for (let i = 0; i < PALETTE.length && used.has(colour); i++) colour = PALETTE[(h + i + 1) % PALETTE.length];
+  assigned.set(key, colour);
+  return colour;
 }
 function groupOf(p) { return p.side || p.controller || ""; }
 
@@ -456,6 +462,7 @@ async function startMap() {
     return;
   }
   view.period = first.period || {};
+  [...new Set((first.places || []).map(groupOf))].sort().forEach(colourOf); // same data, same colours
   const slider = document.getElementById("day-slider");
   if (view.period.start && view.period.end) {
     const start = dayNumber(view.period.start), end = dayNumber(view.period.end);
