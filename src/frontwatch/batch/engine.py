@@ -281,7 +281,7 @@ def run_dask(
 ) -> Iterator[PartitionResult]:
     """Partitions as tasks on a Dask cluster (``client``, ``scheduler``, or a new LocalCluster)."""
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, KilledWorker, LocalCluster, as_completed
     except ImportError:
         raise ConfigError("the dask engine needs dask[distributed]", hint="pip install 'frontwatch[scale]'") from None
     own_cluster = own_client = None
@@ -299,7 +299,13 @@ def run_dask(
             for part in parts
         ]
         for fut in as_completed(futures):
-            result = fut.result()
+            try:
+                result = fut.result()
+            except KilledWorker as exc:
+                raise PipelineError(
+                    f"a partition lost its worker {MAX_ATTEMPTS} times ({exc})",
+                    hint="a document may crash the process; run the partition with --engine local --workers 0 to see the error",
+                ) from None
             fut.release()
             yield result
     finally:
@@ -336,7 +342,10 @@ def run_batch(
     parts = plan(inputs, partition_size)
     manifest = Manifest(out_dir)
     todo = [p for p in parts if not manifest.is_done(p.key, need_stored=bool(db))]
+    # workers may run elsewhere (another cwd): hand them absolute paths
     plugins = tuple(str(Path(p).resolve()) if p.endswith(".py") else p for p in plugins)
+    config = str(Path(config).resolve()) if config else None
+    pipeline = str(Path(pipeline).resolve()) if pipeline else None
     cfg = RunConfig(str(out_dir.resolve()), config, pipeline, db, plugins)
     result = BatchResult(partitions=len(parts), skipped=len(parts) - len(todo), out=str(out_dir))
     if on_total:
