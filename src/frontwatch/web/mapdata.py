@@ -131,8 +131,11 @@ def map_payload(fw: Any, day: dt.date | None = None, source: str | None = None) 
 
 
 # -- the offline export -----------------------------------------------------------------------
-def change_days(fw: Any, cap: int = 120) -> list[dt.date]:
-    """The days on which some claim speaks (at most ``cap``, evenly thinned, always the last)."""
+def change_days(fw: Any, cap: int = 120, max_states: int = 300_000) -> list[dt.date]:
+    """The days on which some claim speaks (evenly thinned to ``cap``, fewer when there are many
+    places so that days x places stays under ``max_states``; always the last)."""
+    n_places = int(fw.store.read("SELECT COUNT(DISTINCT COALESCE(place_id, place_name)) FROM claims")[0][0] or 0)
+    cap = max(2, min(cap, max_states // max(1, n_places)))
     rows = fw.store.read(
         "SELECT DISTINCT COALESCE(c.as_of, r.published) AS d FROM claims c JOIN reports r ON r.id = c.report_id "
         "WHERE COALESCE(c.as_of, r.published) IS NOT NULL ORDER BY d"
@@ -147,32 +150,39 @@ def change_days(fw: Any, cap: int = 120) -> list[dt.date]:
 def export_payload(fw: Any, day: dt.date | None = None, *, max_status: int = 3000, max_docs: int = 300) -> dict[str, Any]:
     """Everything the single-file map needs, with no server behind it.
 
-    ``snapshots`` maps each change day to the state of every place on it; ``status`` holds,
-    per place, the evidence as of each day its state changed; ``documents`` the threads those
-    claims come from (bounded by ``max_status`` and ``max_docs``).
+    ``snapshots`` maps each change day to what changed that day: the new state of each place
+    whose state changed (``null`` when it left the map); ``status`` holds, per place, the
+    evidence as of each day its state changed; ``documents`` the threads those claims come from
+    (bounded by ``max_status`` and ``max_docs``).
     """
     span = period(fw)
     days = change_days(fw)
     places: dict[str, dict[str, Any]] = {}
     snapshots: dict[str, dict[str, list[Any]]] = {}
     status: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-    last: dict[str, list[Any]] = {}
+    last: dict[str, list[Any]] = {}  # the state of each place on the previous day
     budget = max_status
     report_ids: list[str] = []
     for d in days:
-        snap: dict[str, list[Any]] = {}
+        delta: dict[str, list[Any] | None] = {}
+        current: dict[str, list[Any]] = {}
         for p in state(fw, d):
             pid = str(p["id"])
             places.setdefault(pid, {k: p.get(k) for k in PLACE_FIELDS})
-            values = [p.get(k) for k in STATE_FIELDS]
-            snap[pid] = values
-            if last.get(pid) != values and budget > 0:
+            values = [round(p[k], 2) if k == "confidence" and isinstance(p.get(k), float) else p.get(k)
+                      for k in STATE_FIELDS]
+            current[pid] = values
+            if last.get(pid) == values:
+                continue
+            delta[pid] = values
+            if budget > 0:
                 budget -= 1
                 st = {k: _iso(v) for k, v in fw.status(pid, d).items()}
                 status.setdefault(pid, []).append((d.isoformat(), st))
                 report_ids += _report_ids(st)
-            last[pid] = values
-        snapshots[d.isoformat()] = snap
+        delta.update({pid: None for pid in last if pid not in current})
+        last = current
+        snapshots[d.isoformat()] = delta
     documents: dict[str, Any] = {}
     for rid in dict.fromkeys(report_ids):
         if len(documents) >= max_docs:

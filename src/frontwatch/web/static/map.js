@@ -94,12 +94,6 @@ function askToken() {
   };
 }
 
-function latestAtOrBefore(keys, day) {
-  let best = null;
-  for (const k of keys) if (k <= day && (best === null || k > best)) best = k;
-  return best;
-}
-
 const data = {
   async map(day, source) {
     const off = FW.offline;
@@ -109,8 +103,13 @@ const data = {
       if (source) q.set("source", source);
       return getJSON("/api/map?" + q.toString());
     }
-    const snapDay = latestAtOrBefore(Object.keys(off.snapshots), day || off.day);
-    const snap = snapDay ? off.snapshots[snapDay] : {};
+    const snap = {}; // each snapshot holds what changed that day: replay them up to the day
+    for (const d of Object.keys(off.snapshots).sort()) {
+      if (d > (day || off.day)) break;
+      for (const [id, values] of Object.entries(off.snapshots[d])) {
+        if (values === null) delete snap[id]; else snap[id] = values;
+      }
+    }
     const places = [];
     for (const [id, values] of Object.entries(snap)) {
       if (source && !((off.place_sources || {})[id] || []).includes(source)) continue;
