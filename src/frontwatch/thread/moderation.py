@@ -119,8 +119,16 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTE_PAIRS.finditer(text)]
 
 
+#: Predictions about a third party and wishes for survival are not calls to violence.
+_PREDICTION = re.compile(
+    r"\b(?:the\s+\w+|they|he|she|it|russia|the\s+regime|the\s+army)\s+(?:will|would|is\s+going\s+to|are\s+going\s+to|"
+    r"might|may|could)\b|\b(?:get|make\s+it|come)\s+(?:out\s+)?(?:alive|safe|home)\b|\bsurvive\b",
+    re.I,
+)
+
+
 def _suppressed(sentence: str) -> bool:
-    return bool(_REPORTING.search(sentence) or _CONDEMN.search(sentence))
+    return bool(_REPORTING.search(sentence) or _CONDEMN.search(sentence) or _PREDICTION.search(sentence))
 
 
 def find_hits(text: str, use_learned: bool = True) -> list[Hit]:
