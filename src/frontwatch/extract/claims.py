@@ -16,6 +16,7 @@ has one (else its id):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from frontwatch.extract.events import Statement
@@ -61,14 +62,21 @@ def build(p: Parsed, statements: dict[int, Statement]) -> list[ControlClaim]:
             controller, previous = controller_of(agent), None
         else:
             controller = controller_of(agent)
-            previous = controller_of(patient) if not hit.passive else None
+            previous = controller_of(patient)
             if previous is None and not hit.passive:
                 previous = _sibling_previous(p, hit, controller)
         if previous == controller:
             previous = None
         for place in hit.places:
-            claims.append(_claim(place, controller, change, previous, statements[i]))
+            if _claimable(place):
+                claims.append(_claim(place, controller, change, previous, statements[i]))
     return claims
+
+
+def _claimable(place: PlaceRef) -> bool:
+    """Whole countries do not change hands in a sentence: "took a flight to Turkey", "abandon Syria"."""
+    p = place.mention.place
+    return p is None or p.feature != "country"
 
 
 def _sibling_previous(p: Parsed, hit: object, controller: str | None) -> str | None:
@@ -97,23 +105,25 @@ def held(p: Parsed, statement_for: object, fallback: list[PlaceRef] | None = Non
     for a in p.actors:
         if _HELD_AFTER.match(text[a.end : a.end + 14]):
             place = next((r for r in places if a.end < r.start <= a.end + 40), None)
-            if place is not None:
+            if place is not None and _claimable(place):
                 out.append(_claim(place, controller_of(a.actor.actor), "held", None, statement_for(a.end, a.end + 6)))  # type: ignore[operator]
     for a in p.actors:
         m = _HOLDS.match(text, a.end)
         if m:
             place = next((r for r in places if m.end() <= r.start <= m.end() + 12), None)
-            if place is not None:
+            if place is not None and _claimable(place):
                 out.append(_claim(place, controller_of(a.actor.actor), "held", None, statement_for(m.start(), m.end())))  # type: ignore[operator]
     for m in _HELD_BY.finditer(text):
         actor = _actor_at(p.actors, m.end(), m.end() + 12)
         place = _place_before(places, m.start(), text)
-        if actor is not None and place is not None:
+        if place is not None and not re.fullmatch(r"[\s,]*(?:(?:which|that)\s+(?:is|was|are|were)\s+|(?:is|was|are|were|remains?|remained)\s+)?(?:still\s+|now\s+)?", text[place.end : m.start()]):
+            place = None  # "a ceremony held by the SDF": the thing held is not the place
+        if actor is not None and place is not None and _claimable(place):
             out.append(_claim(place, controller_of(actor.actor.actor), "held", None, statement_for(m.start(), m.end())))  # type: ignore[operator]
     for m in _UNDER_X_CONTROL.finditer(text):
         actor = _actor_at(p.actors, m.start("who"), m.end("who"))
         place = _place_before(places, m.start(), text)
-        if actor is not None and place is not None:
+        if actor is not None and place is not None and _claimable(place):
             out.append(_claim(place, controller_of(actor.actor.actor), "held", None, statement_for(m.start(), m.end())))  # type: ignore[operator]
     return out
 
@@ -127,9 +137,21 @@ def _place_before(places: list[PlaceRef], pos: int, text: str) -> PlaceRef | Non
     return before[-1] if before else None
 
 
+_PART_OF = re.compile(
+    r"\b(?:suburbs?|outskirts|parts?|districts?|areas?|pockets?|enclaves?|countryside|neighbou?rhoods?|corners?|edges?|"
+    r"quarters?|villages?\s+(?:near|around))\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _claim(place: PlaceRef, controller: str | None, change: str, previous: str | None, st: Statement) -> ControlClaim:
+    mention = place.mention
+    if mention.relation is None and mention.span.field == st.evidence.field:
+        head = st.evidence.text[max(0, mention.span.start - st.evidence.start - 40) : max(0, mention.span.start - st.evidence.start)]
+        if _PART_OF.search(head):  # "a suburb of Damascus held by the opposition": a part of the place, not all of it
+            mention = dataclasses.replace(mention, relation="part of", anchor=mention.place, geo_precision=max(mention.geo_precision, 2))
     return ControlClaim(
-        place=place.mention, controller=controller, change=change, evidence=st.evidence,
+        place=mention, controller=controller, change=change, evidence=st.evidence,
         previous_controller=previous, as_of=st.date, as_of_precision=st.precision,  # type: ignore[arg-type]
         as_of_text=st.date_text, modality=st.modality, claimant=st.claimant,
     )

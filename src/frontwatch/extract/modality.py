@@ -103,6 +103,9 @@ def classify(sentence: str, trigger: int = 0, trigger_end: int | None = None) ->
     m = _DENY.search(sentence[:trigger]) or _DENY_AFTER.search(sentence[trigger_end:])
     if m:
         return Attribution("denied", cue=m.group(0))
+    head = sentence[max(0, trigger - 30) : trigger]
+    if re.search(r"\bto\s+$", head) and not re.search(r"\b(?:managed|able|succeeded|went\s+on)\s+to\s+$", head):
+        return Attribution("hypothetical", cue="to")  # "the battle to retake Raqqa": an aim, not a result
     first = re.match(r"\s*[\"“‘']?(\w+)", sentence)
     if first and first.start(1) == trigger and first.group(1).lower() in _IMPERATIVE:
         return Attribution("hypothetical", cue=first.group(1))

@@ -45,6 +45,8 @@ _COREF = re.compile(r"\b(?:the|this|that)\s+(?:city|town|village|area|neighbou?r
 _CAPS_SEQ = re.compile(r"\b(?:(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|bani|beni|deir|tal|tell|jabal|jebel|wadi|ras|bab|kafr|ain|ayn|abu|umm|the)[-\s])?[A-Z][\w'’]*(?:[-\s](?:al-|el-|ad-|ash-|as-|ar-|of\s+)?[A-Z][\w'’]*)*"
     r"(?:\s+(?:station|airport|airbase|air\s+base|base|hill|district|neighbou?rhood|quarter|dam|bridge|crossing|square|gate|"
     r"roundabout|hospital|school|factory|citadel|castle|prison|camp|checkpoint|village|town|city|refinery|oilfield|field))?")
+_PLACE_PREP = frozenset("of from in into over at near around across towards toward inside outside and or ,".split())
+_TITLES = frozenset("president mr mrs ms dr general gen minister leader spokesman spokeswoman commander king prince sheikh".split())
 _STARTERS = frozenset(
     "heavy fighting government rebel rebels troops forces militants clashes several two three many some most all on in at by "
     "for from with without during as when while if since despite although local state reports residents activists witnesses "
@@ -85,8 +87,13 @@ class Doc:
 
     def nonstate_actor(self, against: set[str], role: str = "nonstate") -> Actor:
         for actor in self.nonstate:
-            if (actor.side or actor.id) not in against:
-                return actor
+            if (actor.side or actor.id) in against:
+                continue
+            if role == "rebels" and actor.side != "opposition":
+                continue
+            if self.country and actor.country not in (None, self.country):
+                continue
+            return actor
         cc = (self.country or "").lower()
         found = self.dictionary.get(f"{cc}-opposition")
         if found and (found.side or found.id) not in against:
@@ -273,8 +280,9 @@ def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
         hit.assoc = assoc_after + _assoc_split(text, before)
         before = [a for a in before if a not in hit.assoc]
         if passive:
-            hit.agent = after[0] if after else None
-            hit.patient = before[-1] if before else None
+            hit.agent = next((a for a in after if _preceded_by(text, a.start, ("by", "to")) or a.start - hit.end <= 2), None)
+            source = next((a for a in after if _preceded_by(text, a.start, ("from",))), None)
+            hit.patient = source or (before[-1] if before else None)
         elif voice == "nominal":
             hit.agent = before[0] if before else next((a for a in after if not _preceded_by(text, a.start, ("of", "from", "to"))), None)
             hit.patient = next((a for a in after if _preceded_by(text, a.start, ("from",))), None)
@@ -287,9 +295,9 @@ def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
             if hit.trigger.change == "handed_over":
                 hit.recipient = next((a for a in after if _preceded_by(text, a.start, ("to",))), None)
         if hit.trigger.kind == "control":
-            hit.places = _governed_places(p.text, p.places, hit, prev_end, hi_gov, passive)
+            hit.places = _governed_places(p.text, p.places, hit, prev_end, hi_gov, passive, p.actors)
             if not hit.places and fallback:
-                hit.places = _governed_places(p.text, list(fallback), hit, prev_end, hi_gov, passive)
+                hit.places = _governed_places(p.text, list(fallback), hit, prev_end, hi_gov, passive, p.actors)
             prev = next((h for h in reversed(p.hits[:i]) if h.trigger.kind == "control"), None)
             if not hit.places and prev is not None and _COORDINATED.match(text[prev.end : hit.start]):
                 hit.places = list(prev.places)
@@ -317,7 +325,48 @@ def _preceded_by(text: str, start: int, words: tuple[str, ...]) -> bool:
     return bool(head) and head[-1].strip(",") in words
 
 
-def _governed_places(text: str, places: Sequence[PlaceRef], hit: Hit, prev_end: int, hi: int, passive: bool) -> list[PlaceRef]:
+_ACTIVE_GAP = frozenset(
+    "the of from out over in into inside control full complete total back town towns city cities village villages district "
+    "districts neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters area areas part parts eastern western "
+    "northern southern east west north south key strategic nearby remaining rest entire whole besieged held positions position "
+    "port military base airbase hill hills and its their large most much all several further deeper suburb suburbs outskirts "
+    "centre center old new region province countryside locality border crossing last road highway defences defenses lines "
+    "front adjacent near around town's city's remaining vital important main".split()
+)
+_PASSIVE_GAP = frozenset(
+    "has have had been was were is are be being finally now reportedly fully completely also already recently largely entirely "
+    "the town city village of and its quickly eventually briefly effectively virtually totally almost nearly partially partly "
+    "then later once again reportedly allegedly apparently officially".split()
+)
+
+
+def _close(text: str, start: int, end: int, actors: Sequence[Mention], allowed: frozenset[str]) -> bool:
+    """True when the words between a verb and its place (actors aside) are the kind a place phrase has."""
+    gap = list(text[start:end])
+    for a in actors:
+        if start <= a.start and a.end <= end:
+            gap[a.start - start : a.end - start] = " " * (a.end - a.start)
+    unknown = 0
+    words = re.sub(r"\b(?:adjacent|next|close)\s+to\b", " ", "".join(gap).lower())
+    for w in re.findall(r"[\w'’-]+", words):
+        if w in ("to", "at", "for", "with", "by", "on", "about", "against"):
+            unknown += 3  # "took a flight to Turkey", "take a swipe at Iran"
+        elif w not in allowed and not w.isdigit():
+            unknown += 1
+    return unknown <= 2
+
+
+def _governed_places(text: str, places: Sequence[PlaceRef], hit: Hit, prev_end: int, hi: int, passive: bool,
+                     actors: Sequence[Mention] = ()) -> list[PlaceRef]:
+    group = _governed(text, places, hit, prev_end, hi, passive)
+    if not group:
+        return group
+    if group[0].start >= hit.end:
+        return group if _close(text, hit.end, group[0].start, actors, _ACTIVE_GAP) else []
+    return group if _close(text, group[-1].end, hit.start, actors, _PASSIVE_GAP) else []
+
+
+def _governed(text: str, places: Sequence[PlaceRef], hit: Hit, prev_end: int, hi: int, passive: bool) -> list[PlaceRef]:
     if passive:
         region = [r for r in places if prev_end <= r.start and r.end <= hit.start]
         if region or not re.match(r"\s+(?:out\s+)?(?:of|from)\b", text[hit.end : hit.end + 12]):
@@ -380,6 +429,14 @@ def fallback_places(report: Report, field_name: str, offset: int, text: str, act
         if word.split()[0] in _NOT_PLACE or (s == 0 and word.lower() in _STARTERS):
             continue
         if any(a.start < e and s < a.end for a in actors) or any(k.start < e and s < k.end for k in known):
+            continue
+        before_words = re.findall(r"[\w'’]+|,", text[max(0, s - 40) : s].lower())
+        prev = before_words[-1] if before_words else ""
+        if prev in ("the",) and len(before_words) > 1:
+            prev = before_words[-2]
+        if s > 0 and prev not in _PLACE_PREP and not re.search(r"(?:ed|en|an|ook|ure|ize|ise|ate|over|back|held)$", prev):
+            continue  # a name not introduced as a place: a person, an outlet, an actor
+        if re.match(r"(?:['’]s\b|-backed|-led|-held)", text[e:]) or prev in _TITLES:
             continue
         if any(ds < e and s < de for ds, de in dates):
             continue
