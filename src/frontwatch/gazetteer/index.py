@@ -242,12 +242,19 @@ class Gazetteer:
 
 
 def _read(file: Path) -> dict[str, Any] | None:
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # millions of small objects: collection passes during unpickling only cost time
     try:
         with open(file, "rb") as fh:
             tables = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, UnicodeDecodeError) as exc:
         raise StoreError(f"cannot read the gazetteer index: {exc}", where=str(file),
                          hint="rebuild it: frontwatch gazetteer build") from None
+    finally:
+        if enabled:
+            gc.enable()
     return tables if isinstance(tables, dict) else None
 
 

@@ -142,7 +142,8 @@ daily weekly press network channel radio tv television university college school
 center centre foundation fund bank company corp corporation inc ltd llc group organization
 organisation association union federation league club team movement coalition alliance command
 authority administration government court office department service services airlines airways
-church observatory monitor observer
+church observatory monitor observer sheriff sheriffs commission commissioners jail deputies officials
+mayor schools school hospital clinic prison police district board
 """.split())
 
 GROUP_PREFIXES: frozenset[str] = frozenset(

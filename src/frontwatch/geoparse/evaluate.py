@@ -154,8 +154,9 @@ def evaluate(path: str | Path, limit: int | None = None, demonyms: bool | None =
     gp = load_geoparser()
     load_s = time.perf_counter() - t_load
     docs = read(path, gp.gazetteer)
-    if demonyms is None:  # GeoWebNews annotates adjectival uses ("Russian officials") as toponyms
-        demonyms = "gwn" in Path(path).name.lower() or Path(path).is_dir()
+    if demonyms is None:  # GeoWebNews and LGL annotate adjectival uses ("Russian officials") as toponyms
+        name = Path(path).name.lower()
+        demonyms = "gwn" in name or "lgl" in name or Path(path).is_dir()
     if limit:
         docs = docs[:limit]
     tp_pred = n_pred = tp_gold = n_gold = 0

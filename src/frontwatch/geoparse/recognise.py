@@ -45,7 +45,7 @@ _FUNCTION_WORDS = frozenset(
 _CONTRACTION = re.compile(r"^\w+['’](?:ve|ll|re|d|m|t)$", re.I)
 _SENT_END = frozenset(".!?:;\"“”\n•|")
 #: Features "well known" enough to count even when written in lowercase or title case.
-_NOTABLE_FEATURES = frozenset({"country", "admin1", "region", "district"})
+_NOTABLE_FEATURES = frozenset({"country", "admin1", "admin2", "region", "district"})
 _LOWER_OK_SOURCES = frozenset({"curated"})
 _CONNECTORS = frozenset({"of", "the", "de", "del", "la", "le", "al", "el", "upon", "on", "and", "du", "des", "di", "da"})
 #: Words that may stand next to a place name inside a capitalised run ("Aleppo Governorate").
