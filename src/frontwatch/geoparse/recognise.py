@@ -281,12 +281,13 @@ class Recogniser:
             others = [w.text.lower() for w in words[a:i]] + [w.text.lower() for w in words[j + 1 : b + 1]]
             if any(o in GROUP_PREFIXES for o in others) or any(w.text.lower() in GROUP_PREFIXES for w in span_words):
                 return None
-            if any(o in ORG_WORDS for o in others):
-                # "Texas Department of ...", "Ohio State University": a well-known place opening
-                # an organisation's name is still named; anything else in such a run is not
-                if not (a == i and self._famous(nums, text[first.start : span_words[-1].end])):
-                    return None
+            famous = self._famous(nums, text[first.start : span_words[-1].end])
+            if famous and not (a < i and words[a].text.lower() in FIRST_NAMES):
+                # "Texas Department of ...", "Jamaica Cancer Society", "Air Canada": a well-known
+                # place inside a longer name is still named there (a modifier)
                 others = []
+            elif any(o in ORG_WORDS for o in others):
+                return None
             if any(o in FIRST_NAMES for o in others[: i - a]):
                 return None
             after_ok = all(o in _DIRECTIONS or o in COMMON_WORDS or o in _RUN_OK for o in others[i - a :])
