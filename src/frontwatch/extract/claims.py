@@ -23,7 +23,7 @@ from frontwatch.extract.events import Statement
 from frontwatch.extract.parse import Mention, Parsed, PlaceRef
 from frontwatch.model import Actor, ControlClaim
 
-_HELD_AFTER = re.compile(r"^[-‐\s]?(?:held|controlled|run|occupied|dominated)\b", re.IGNORECASE)
+_HELD_AFTER = re.compile(r"^[-‐\s]?(?:held|controlled|occupied|dominated)\b", re.IGNORECASE)
 _HELD_BY = re.compile(
     r"\b(?:under\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?control\s+of|controlled\s+by|held\s+by|occupied\s+by|"
     r"in\s+the\s+hands\s+of|(?:remains?|remained|still)\s+(?:in|under)\s+(?:the\s+)?(?:hands|control)\s+of)\s*",
@@ -103,8 +103,10 @@ def held(p: Parsed, statement_for: object, fallback: list[PlaceRef] | None = Non
     text = p.text
     places = p.places or sorted(fallback or [], key=lambda r: r.start)
     for a in p.actors:
-        if _HELD_AFTER.match(text[a.end : a.end + 14]):
-            place = next((r for r in places if a.end < r.start <= a.end + 40), None)
+        m = _HELD_AFTER.match(text[a.end : a.end + 14])
+        if m:
+            reach = 40 if text[a.end : a.end + 1] in "-‐" else m.end() + 2  # "ISIS held Raqqa" only when the place follows
+            place = next((r for r in places if a.end < r.start <= a.end + reach), None)
             if place is not None and _claimable(place):
                 out.append(_claim(place, controller_of(a.actor.actor), "held", None, statement_for(a.end, a.end + 6)))  # type: ignore[operator]
     for a in p.actors:

@@ -37,6 +37,10 @@ _LIST_GAP = re.compile(
 _STORM_BUILDING = lexicon.Trigger("storm_building", re.compile(r"storm", re.IGNORECASE), "clash")
 _FROM_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|of)\b|\s+by\b")
 _NAME_AFTER = re.compile(r"\s+(?:control\s+of\s+)?(?:the\s+)?[A-Z\u0600-\u06FF]")
+_NOT_TERRITORY = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:to\s+(?:hospital|prison|court|jail)|prisoners?|captives?|hostages?|into\s+custody|by\s+surprise|"
+    r"from\s+captivity|into\s+account|charge\s+of|part\s+in|care\s+of)\b"
+)
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _COORDINATED = re.compile(r"^\s*(?:over\s+)?(?:by|to)?\s*,?\s*(?:or|and|and\s+then|then)\s*,?\s*$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:\w+ly\s+|also\s+|now\s+|all\s+)?$", re.IGNORECASE)
@@ -240,6 +244,8 @@ def find_hits(text: str) -> list[Hit]:
             continue
         if trig.name == "withdraw" and not _FROM_AFTER.match(low, end) and not _NAME_AFTER.match(text, end):
             continue  # "withdrew across the river", "lost two tanks": no place is given up
+        if trig.kind == "control" and _NOT_TERRITORY.match(low, end):
+            continue  # "taken to hospital", "held prisoner", "took Trump by surprise", "freed from captivity"
         if trig.name == "advance" and lexicon.BUILDING_OBJECT.match(text[end:]):
             trig = _STORM_BUILDING
         hits.append(Hit(trig, start, end))
@@ -284,7 +290,9 @@ def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
             source = next((a for a in after if _preceded_by(text, a.start, ("from",))), None)
             hit.patient = source or (before[-1] if before else None)
         elif voice == "nominal":
-            hit.agent = before[0] if before else next((a for a in after if not _preceded_by(text, a.start, ("of", "from", "to"))), None)
+            # "after the liberation of X, pro-government ...": the main clause's subject; "... of X by Y": Y
+            hit.agent = before[0] if before else next((a for a in after if _preceded_by(text, a.start, ("by",))
+                                                       or re.search(r",\s*$", text[max(0, a.start - 3) : a.start])), None)
             hit.patient = next((a for a in after if _preceded_by(text, a.start, ("from",))), None)
         else:
             hit.agent = before[0] if before else (before_any[-1] if before_any and not after else None)
@@ -296,8 +304,10 @@ def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
                 hit.recipient = next((a for a in after if _preceded_by(text, a.start, ("to",))), None)
         if hit.trigger.kind == "control":
             hit.places = _governed_places(p.text, p.places, hit, prev_end, hi_gov, passive, p.actors)
+            if hit.trigger.change == "contested":
+                hit.places = [r for r in hit.places if not _preceded_by(text, r.start, ("from",))]
             if not hit.places and fallback:
-                hit.places = _governed_places(p.text, list(fallback), hit, prev_end, hi_gov, passive, p.actors)
+                hit.places = _governed_places(p.text, list(fallback), hit, prev_end, hi_gov, passive, p.actors, strict=True)
             prev = next((h for h in reversed(p.hits[:i]) if h.trigger.kind == "control"), None)
             if not hit.places and prev is not None and _COORDINATED.match(text[prev.end : hit.start]):
                 hit.places = list(prev.places)
@@ -340,7 +350,7 @@ _PASSIVE_GAP = frozenset(
 )
 
 
-def _close(text: str, start: int, end: int, actors: Sequence[Mention], allowed: frozenset[str]) -> bool:
+def _close(text: str, start: int, end: int, actors: Sequence[Mention], allowed: frozenset[str], limit: int = 2) -> bool:
     """True when the words between a verb and its place (actors aside) are the kind a place phrase has."""
     gap = list(text[start:end])
     for a in actors:
@@ -353,16 +363,19 @@ def _close(text: str, start: int, end: int, actors: Sequence[Mention], allowed: 
             unknown += 3  # "took a flight to Turkey", "take a swipe at Iran"
         elif w not in allowed and not w.isdigit():
             unknown += 1
-    return unknown <= 2
+    return unknown <= limit
 
 
 def _governed_places(text: str, places: Sequence[PlaceRef], hit: Hit, prev_end: int, hi: int, passive: bool,
-                     actors: Sequence[Mention] = ()) -> list[PlaceRef]:
+                     actors: Sequence[Mention] = (), *, strict: bool = False) -> list[PlaceRef]:
+    """The places a territorial verb governs; ``strict`` for guessed names (nothing may stand between)."""
     group = _governed(text, places, hit, prev_end, hi, passive)
     if not group:
         return group
     if group[0].start >= hit.end:
         return group if _close(text, hit.end, group[0].start, actors, _ACTIVE_GAP) else []
+    if strict and (group[0].start == 0 or not text[: group[0].start].strip(" \"'“‘([")):
+        return group if _close(text, group[-1].end, hit.start, actors, _PASSIVE_GAP, limit=0) else []
     return group if _close(text, group[-1].end, hit.start, actors, _PASSIVE_GAP) else []
 
 
@@ -434,7 +447,9 @@ def fallback_places(report: Report, field_name: str, offset: int, text: str, act
         prev = before_words[-1] if before_words else ""
         if prev in ("the",) and len(before_words) > 1:
             prev = before_words[-2]
-        if s > 0 and prev not in _PLACE_PREP and not re.search(r"(?:ed|en|an|ook|ure|ize|ise|ate|over|back|held)$", prev):
+        if not text[:s].strip(" \"'“‘(["):
+            pass  # the first word: kept only where a passive verb follows at once (see _governed_places)
+        elif prev not in _PLACE_PREP and not re.search(r"(?:ed|en|an|ook|ure|ize|ise|ate|over|back|held)$", prev):
             continue  # a name not introduced as a place: a person, an outlet, an actor
         if re.match(r"(?:['’]s\b|-backed|-led|-held)", text[e:]) or prev in _TITLES:
             continue
