@@ -223,6 +223,11 @@ def test_offline_export(browser: Any, tmp_path: Path) -> None:
     page.wait_for_selector("body[data-ready='1']")
     assert errors == []
     assert {"t:qasr-amin", "t:wadi-seif", "t:evil"} <= ids(page)
+    page.select_option("#source-filter", "Frontline Daily")
+    page.wait_for_function("() => document.querySelectorAll('#places .place').length === 2")
+    assert ids(page) == {"t:qasr-amin", "t:bab-jadida"}
+    page.select_option("#source-filter", "")
+    page.wait_for_function("() => document.querySelectorAll('#places .place').length > 2")
     page.locator("#day-slider").focus()
     page.keyboard.press("Home")
     page.wait_for_selector("body[data-day='2016-12-09']")

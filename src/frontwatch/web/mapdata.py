@@ -16,6 +16,8 @@ from frontwatch.errors import NotFound
 
 #: Fields of a place that do not change from day to day.
 PLACE_FIELDS = ("id", "name", "lat", "lon", "feature", "geo_precision")
+#: How many of its latest control periods each place's history keeps in the offline file.
+HISTORY = 12
 #: Fields of a place's state on one day.
 STATE_FIELDS = ("controller", "side", "contested", "confidence", "since", "n_support", "n_dispute")
 
@@ -131,7 +133,7 @@ def map_payload(fw: Any, day: dt.date | None = None, source: str | None = None) 
 
 
 # -- the offline export -----------------------------------------------------------------------
-def change_days(fw: Any, cap: int = 120, max_states: int = 300_000) -> list[dt.date]:
+def change_days(fw: Any, cap: int = 120, max_states: int = 100_000) -> list[dt.date]:
     """The days on which some claim speaks (evenly thinned to ``cap``, fewer when there are many
     places so that days x places stays under ``max_states``; always the last)."""
     n_places = int(fw.store.read("SELECT COUNT(DISTINCT COALESCE(place_id, place_name)) FROM claims")[0][0] or 0)
@@ -202,21 +204,22 @@ def export_payload(fw: Any, day: dt.date | None = None, *, max_status: int = 300
         "snapshots": snapshots,
         "status": status,
         "documents": documents,
-        "place_sources": _sources_by_place(fw),
-        "timelines": {pid: [{k: _iso(v) for k, v in t.items()} for t in fw.timeline(pid)] for pid in list(places)[:max_status]},
+        "place_sources": _sources_by_place(fw, outlets(fw)),
+        "timelines": {pid: [{k: _iso(v) for k, v in t.items()} for t in fw.timeline(pid)[-HISTORY:]] for pid in status},
     }
 
 
-def _sources_by_place(fw: Any) -> dict[str, list[str]]:
-    """For the offline source filter: the outlets that made claims about each place."""
+def _sources_by_place(fw: Any, names: list[str]) -> dict[str, list[int]]:
+    """For the offline source filter: the outlets that made claims about each place (indexes into ``names``)."""
+    index = {name: i for i, name in enumerate(names)}
     rows = fw.store.read(
         "SELECT DISTINCT COALESCE(c.place_id, c.place_name), r.source FROM claims c JOIN reports r ON r.id = c.report_id "
         "WHERE r.source IS NOT NULL"
     )
-    out: dict[str, list[str]] = {}
+    out: dict[str, list[int]] = {}
     for place, source in rows:
-        if place:
-            out.setdefault(str(place), []).append(source)
+        if place and source in index:
+            out.setdefault(str(place), []).append(index[source])
     return out
 
 

@@ -112,7 +112,7 @@ const data = {
     }
     const places = [];
     for (const [id, values] of Object.entries(snap)) {
-      if (source && !((off.place_sources || {})[id] || []).includes(source)) continue;
+      if (source && !((off.place_sources || {})[id] || []).includes(off.sources.indexOf(source))) continue;
       const p = Object.assign({}, off.places[id]);
       off.state_fields.forEach((f, i) => { p[f] = values[i]; });
       places.push(p);
