@@ -230,7 +230,8 @@ class Recogniser:
         if not any_cap:
             # lowercase: only well-known places written exactly so ("raqqa", "east ghouta")
             written = folded(text[first.start : span_words[-1].end])
-            nums = tuple(k for k in nums if self.notable(k) and self._spelled(k, written, abbreviations=False))
+            nums = tuple(k for k in nums if self.notable(k) and self.gaz.feature_of(k) != "admin2"
+                         and self._spelled(k, written, abbreviations=False))
             if not nums:
                 return None
         notable = any(self.notable(k) for k in nums)
@@ -240,7 +241,7 @@ class Recogniser:
             return None
         if single and low in self._persons and not notable:
             return None
-        if single and (low in FIRST_NAMES or low in SURNAMES) and not self._famous(nums, first.text) and ctx_cue_needed(text, span_words[-1].end, text[max(0, first.start - 60) : first.start]):
+        if single and (low in FIRST_NAMES or low in SURNAMES) and not self._famous(nums, first.text, major=True) and ctx_cue_needed(text, span_words[-1].end, text[max(0, first.start - 60) : first.start]):
             return None
         if single and len(first.text) == 1:
             return None
@@ -303,11 +304,17 @@ class Recogniser:
         return Raw(fname, start, end, text[start:end], nums, "name", kind, ctx.relation, ctx.cue, ctx.feature_hint,
                    tentative=not any_cap)
 
-    def _famous(self, nums: tuple[int, ...], written: str) -> bool:
-        """A well-known place whose own name is written so ("Virginia", "Jackson", "Jordan")."""
+    def _famous(self, nums: tuple[int, ...], written: str, major: bool = False) -> bool:
+        """A well-known place whose own name is written so ("Virginia", "Jackson", "Jordan");
+        ``major``: only countries, first-level divisions and cities of 500,000 or more."""
         w = folded(written)
         t = self.gaz._t
-        return any(self.notable(k) and folded(t["names"][k]) == w for k in nums)
+        for k in nums:
+            if not self.notable(k) or folded(t["names"][k]) != w:
+                continue
+            if not major or t["feature"][k] in ("country", "admin1") or t["population"][k] >= 500_000:
+                return True
+        return False
 
     def _close(self, k: int, key: str) -> bool:
         """A skeleton match is kept only if some name of the place is also close letter by letter."""
