@@ -68,15 +68,25 @@ def build(p: Parsed, statements: dict[int, Statement]) -> list[ControlClaim]:
         if previous == controller:
             previous = None
         for place in hit.places:
-            if _claimable(place):
+            if _claimable(place, p.text):
                 claims.append(_claim(place, controller, change, previous, statements[i]))
     return claims
 
 
-def _claimable(place: PlaceRef) -> bool:
-    """Whole countries do not change hands in a sentence: "took a flight to Turkey", "abandon Syria"."""
+_TITLES = re.compile(r"\b(?:president|mr|mrs|ms|dr|general|minister|leader|spokesman|commander|king|prince|sheikh|journalist|reporter)\.?\s+$", re.IGNORECASE)
+
+
+def _claimable(place: PlaceRef, sentence: str = "") -> bool:
+    """Whole countries do not change hands in a sentence ("took a flight to Turkey", "abandon Syria"),
+    and a name with a title, a possessive or "who" after it is a person or an organisation."""
     p = place.mention.place
-    return p is None or p.feature != "country"
+    if p is not None and p.feature == "country":
+        return False
+    if sentence:
+        after = sentence[place.end : place.end + 8]
+        if re.match(r"['’]s\b|,?\s+who\b", after) or _TITLES.search(sentence[max(0, place.start - 25) : place.start]):
+            return False
+    return True
 
 
 def _sibling_previous(p: Parsed, hit: object, controller: str | None) -> str | None:
@@ -107,25 +117,25 @@ def held(p: Parsed, statement_for: object, fallback: list[PlaceRef] | None = Non
         if m:
             reach = 40 if text[a.end : a.end + 1] in "-‐" else m.end() + 2  # "ISIS held Raqqa" only when the place follows
             place = next((r for r in places if a.end < r.start <= a.end + reach), None)
-            if place is not None and _claimable(place):
+            if place is not None and _claimable(place, text):
                 out.append(_claim(place, controller_of(a.actor.actor), "held", None, statement_for(a.end, a.end + 6)))  # type: ignore[operator]
     for a in p.actors:
         m = _HOLDS.match(text, a.end)
         if m:
             place = next((r for r in places if m.end() <= r.start <= m.end() + 12), None)
-            if place is not None and _claimable(place):
+            if place is not None and _claimable(place, text):
                 out.append(_claim(place, controller_of(a.actor.actor), "held", None, statement_for(m.start(), m.end())))  # type: ignore[operator]
     for m in _HELD_BY.finditer(text):
         actor = _actor_at(p.actors, m.end(), m.end() + 12)
         place = _place_before(places, m.start(), text)
         if place is not None and not re.fullmatch(r"[\s,]*(?:(?:which|that)\s+(?:is|was|are|were)\s+|(?:is|was|are|were|remains?|remained)\s+)?(?:still\s+|now\s+)?", text[place.end : m.start()]):
             place = None  # "a ceremony held by the SDF": the thing held is not the place
-        if actor is not None and place is not None and _claimable(place):
+        if actor is not None and place is not None and _claimable(place, text):
             out.append(_claim(place, controller_of(actor.actor.actor), "held", None, statement_for(m.start(), m.end())))  # type: ignore[operator]
     for m in _UNDER_X_CONTROL.finditer(text):
         actor = _actor_at(p.actors, m.start("who"), m.end("who"))
         place = _place_before(places, m.start(), text)
-        if actor is not None and place is not None and _claimable(place):
+        if actor is not None and place is not None and _claimable(place, text):
             out.append(_claim(place, controller_of(actor.actor.actor), "held", None, statement_for(m.start(), m.end())))  # type: ignore[operator]
     return out
 

@@ -30,7 +30,7 @@ def _t(name: str, rx: str, kind: str, change: str | None = None, voice: str = "a
     return Trigger(name, re.compile(rx, re.IGNORECASE), kind, change, voice, re.compile(rx.lower()))
 
 
-_NOT_TAKE = r"(?!\s+(?:charge|place|part|hold|refuge|shelter|aim|responsibility|note|care|advantage|the\s+lead|power|office|measures|steps|action|revenge|into\s+account|to\s+the\s+streets|cover|casualties|losses|prisoners?|hostages?))"
+_NOT_TAKE = r"(?!\s+(?:over\s+from|comfort|charge|place|part|hold|refuge|shelter|aim|responsibility|note|care|advantage|the\s+lead|power|office|measures|steps|action|revenge|into\s+account|to\s+the\s+streets|cover|casualties|losses|prisoners?|hostages?))"
 
 TRIGGERS: tuple[Trigger, ...] = (
     # -- control: gained -------------------------------------------------------------------
@@ -49,7 +49,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("secure", r"\bsecur(?:ed|es|ing|e)\b(?!\s+(?:the\s+)?(?:release|funding|support|deal|agreement|border\s+crossing\s+deal))", "control", "gained"),
     _t("fell_to", r"\b(?:fell|fall|falls|fallen|falling)\s+(?:back\s+)?(?:in)?to(?:\s+the\s+hands\s+of)?\b|\bfell\s+under\s+(?:the\s+)?control\s+of\b|\bcame\s+under\s+(?:the\s+)?control\s+of\b", "control", "gained", "passive"),
     # -- control: handed over, lost ----------------------------------------------------------
-    _t("hand_over", r"\b(?:hand(?:s|ed|ing)?\s+over|handover\s+of|turn(?:s|ed|ing)?\s+over|cede(?:s|d)?|ceding|transferr?(?:ed|s|ing)?\s+(?:control\s+of\s+)?|deliver(?:ed|s)?)\b", "control", "handed_over"),
+    _t("hand_over", r"\b(?:hand(?:s|ed|ing)?\s+over|handover\s+of|turn(?:s|ed|ing)?\s+over|cede(?:s|d)?|ceding|transferr?(?:ed|s|ing)?\s+(?:control\s+of\s+)?)\b", "control", "handed_over"),
     _t("withdraw", r"\b(?:withdr[ae]w(?:n|s|ing)?|withdraws|pull(?:s|ed|ing)?\s+(?:out|back)|retreat(?:s|ed|ing)?|abandon(?:s|ed|ing)?|evacuat(?:e|es|ed|ing)|lost|lose|loses|losing)\b(?=(?:\s+[\w'’-]+){0,3}?\s+(?:from|of)\b|\s+[^\s])", "control", "lost"),
     # -- control: contested -------------------------------------------------------------------
     _t("besiege", r"\b(?:besieg(?:e|es|ed|ing)|encircl(?:e|es|ed|ing)|surround(?:s|ed|ing)|(?:under|laid|lay|lays)\s+siege(?:\s+to)?|siege\s+of|encirclement\s+of|cut\s+off)\b", "control", "contested"),
