@@ -96,28 +96,45 @@ def test_contested_flag_on_siege_and_fresh_contradiction() -> None:
 
 
 def brute_force(table, vote) -> dict[tuple[int, int], np.ndarray]:
-    """Masses per (place, day) straight from the definition: each source's latest day's votes, faded."""
+    """Masses per (place, day) straight from the definition (no contested claims here).
+
+    Each source's vote about a place: its first day's claims (the strongest sets the day's mass);
+    each later day keeps (1 - UPDATE) of the faded previous vote and adds UPDATE of the new
+    claims. On a day, the mass is each source's latest vote, faded since.
+    """
     by = defaultdict(list)
     for i in range(len(table)):
         by[(int(table.place[i]), int(table.source[i]))].append(i)
-    out = {}
-    days = sorted({(int(p), int(d)) for p, d in zip(table.place, table.day, strict=True)})
-    for p, d in days:
-        mass = np.zeros(len(table.sides))
-        for (pp, _), idx in by.items():
-            if pp != p:
-                continue
-            seen = [i for i in idx if table.day[i] <= d]
-            if not seen:
-                continue
-            last = max(table.day[i] for i in seen)
-            group = [i for i in seen if table.day[i] == last]
+    n_sides = len(table.sides)
+    history: dict[tuple[int, int], list[tuple[int, np.ndarray]]] = {}
+    for key, idx in by.items():
+        days = sorted({int(table.day[i]) for i in idx})
+        v = None
+        out = []
+        for day in days:
+            group = [i for i in idx if table.day[i] == day]
             a = np.array([table.weight[i] * vote[i] for i in group])
             share = a.max() / a.sum() if a.sum() > 0 else 0.0
+            own = np.zeros(n_sides)
             for i, ai in zip(group, a, strict=True):
-                mass[table.side[i]] += ai * share * math.exp(-(d - last) / timeline.TAU)
-        out[(p, d)] = mass
-    return out
+                own[table.side[i]] += ai * share
+            if v is None:
+                v = own
+            else:
+                v = (1 - timeline.UPDATE) * v * math.exp(-(day - out[-1][0]) / timeline.TAU) + timeline.UPDATE * own
+            out.append((day, v))
+        history[key] = out
+    result = {}
+    rows = sorted({(int(p), int(d)) for p, d in zip(table.place, table.day, strict=True)})
+    for p, d in rows:
+        mass = np.zeros(n_sides)
+        for (pp, _), hist in history.items():
+            seen = [(day, v) for day, v in hist if pp == p and day <= d]
+            if seen:
+                day, v = seen[-1]
+                mass += v * math.exp(-(d - day) / timeline.TAU)
+        result[(p, d)] = mass
+    return result
 
 
 @settings(max_examples=40, deadline=None)

@@ -22,7 +22,7 @@ import numpy as np
 from frontwatch.reconcile.table import ClaimTable
 
 #: Days over which a vote fades by a factor e.
-TAU = 7.0
+TAU = 14.0
 #: Vote mass of "we don't know", added to the total when computing confidence.
 PRIOR_MASS = 1.0
 #: A place is contested when the runner-up has this share of the winner's mass ...
@@ -35,8 +35,8 @@ CONTEST_RECENT_DAYS = 5
 #: of seeds other than the evaluation seed with ``frontwatch eval reconcile --fit``).
 #: Fitted with `frontwatch eval reconcile --claims-direct --fit --seed 201 --seed 202 --seed 203 --seed 204`
 #: (pool-adjacent-violators over deciles; capped at 0.99: no reading of the news is certain).
-CALIBRATION_X = (0.0, 0.3802, 0.59, 1.0)
-CALIBRATION_Y = (0.0, 0.9534, 0.99, 0.99)
+CALIBRATION_X = (0.0, 0.444, 0.6588, 1.0)
+CALIBRATION_Y = (0.0, 0.989, 0.99, 0.99)
 MAX_EXP = 400.0
 #: How much a first-hand change report outdates earlier votes for other sides (0 turns it off) ...
 STALE_MAX = 0.8
@@ -47,6 +47,9 @@ STALE_CAP = 250.0
 #: A claim is checked against the other sources this many days after it (a capture reported
 #: first is confirmed by the others within days; a lagging or invented one is not).
 CONFIRM_DAYS = 3
+#: A source's new claim about a place replaces this share of its previous vote (1: all of it;
+#: less keeps a memory of what it said before, so one misread sentence does not flip it).
+UPDATE = 0.5
 _NO_NEXT = np.iinfo(np.int64).max
 
 
@@ -80,37 +83,34 @@ def calibrate(raw: np.ndarray | float) -> np.ndarray:
 
 @dataclass
 class Plan:
-    """Everything about the claims' order and events that does not depend on the weights."""
+    """Everything about the claims' order and votes that does not depend on the weights."""
 
-    order: np.ndarray
-    k: np.ndarray
-    weight: np.ndarray
-    g_start: np.ndarray
-    gid: np.ndarray
-    growth: np.ndarray
-    ev_src: np.ndarray
-    ev_sign: np.ndarray
-    ev_bin: np.ndarray
+    order: np.ndarray  # claims sorted by place, stream, day
+    k: np.ndarray  # side of each sorted claim
+    weight: np.ndarray  # base weight of each sorted claim
+    g_start: np.ndarray  # first sorted claim of each vote (place, stream, day)
+    gid: np.ndarray  # vote of each sorted claim
+    g_row: np.ndarray  # state row where each vote starts
+    g_end_row: np.ndarray  # state row where it is replaced (-1: never)
+    g_first: np.ndarray  # bool: a vote that starts afresh (the stream's first, or a reported change)
+    g_stream: np.ndarray  # run of votes that build on each other
+    g_ema: np.ndarray  # log scale of each vote within its stream (updates and age)
     up: np.ndarray
     ud: np.ndarray
-    row_scale: np.ndarray
-    count: np.ndarray
     state_sorted: np.ndarray
     place_start: np.ndarray
     check_row: np.ndarray  # the state row CONFIRM_DAYS after each claim (sorted order)
     own_group: np.ndarray  # the claim's source's vote (group) in force at that row
-    own_row: np.ndarray  # the state row of that vote's day
     direct: np.ndarray  # bool: a claim about the place itself (not passed down)
     is_change: np.ndarray  # bool: a direct, first-hand claim of a change of hands
     row_log: np.ndarray  # (day - t0) / TAU of each state row
 
 
 def plan(table: ClaimTable) -> Plan:
-    """Sort the claims into votes and events once (reused by every truth-discovery round)."""
+    """Sort the claims into votes once (reused by every truth-discovery round)."""
     cached = getattr(table, "_plan", None)
     if cached is not None:
         return cached
-    n_sides = len(table.sides)
     n_places = len(table.place_keys)
     # a source keeps two votes per place: who holds it, and whether it is contested (a siege
     # report does not take back what the source said about the holder)
@@ -121,62 +121,74 @@ def plan(table: ClaimTable) -> Plan:
     new_g[1:] = (p[1:] != p[:-1]) | (s[1:] != s[:-1]) | (d[1:] != d[:-1])
     g_start = np.flatnonzero(new_g)
     gid = np.cumsum(new_g) - 1
-    # a vote lasts until the same source next speaks of the same place
     gp, gs, gd = p[g_start], s[g_start], d[g_start]
-    g_next = np.full(len(g_start), _NO_NEXT, dtype=np.int64)
-    same = (gp[1:] == gp[:-1]) & (gs[1:] == gs[:-1])
-    g_next[:-1][same] = gd[1:][same]
-    nxt = g_next[gid]
-    # per-place time origin keeps exp() in range (rows are grouped by place)
-    p_first = np.flatnonzero(np.r_[True, p[1:] != p[:-1]])
+    new_stream = np.ones(len(g_start), dtype=bool)
+    new_stream[1:] = (gp[1:] != gp[:-1]) | (gs[1:] != gs[:-1])
+    g_stream = np.cumsum(new_stream) - 1
+    # state rows: every (place, day) someone spoke of the place
+    new_u = np.ones(len(p), dtype=bool)
+    new_u[1:] = (p[1:] != p[:-1]) | (d[1:] != d[:-1])
+    row_order = np.lexsort((d, p))
+    rp, rd = p[row_order], d[row_order]
+    keep = np.ones(len(rp), dtype=bool)
+    keep[1:] = (rp[1:] != rp[:-1]) | (rd[1:] != rd[:-1])
+    up, ud = rp[keep], rd[keep]
+    p_first = np.flatnonzero(np.r_[True, up[1:] != up[:-1]])
     t0 = np.zeros(n_places, dtype=np.int64)
-    t0[p[p_first]] = np.minimum.reduceat(d, p_first)
+    t0[up[p_first]] = ud[p_first]
     # a place reported over more than MAX_EXP * TAU days forgets its oldest votes (they are < e^-MAX_EXP)
     t_last = np.zeros(n_places, dtype=np.int64)
-    t_last[p[p_first]] = np.maximum.reduceat(d, p_first)
+    t_last[up[p_first]] = np.maximum.reduceat(ud, p_first)
     t0 = np.maximum(t0, t_last - int(MAX_EXP * TAU))
-    growth = np.exp((d - t0[p]) / TAU)
-    ends = np.flatnonzero(nxt != _NO_NEXT)
-    ev_p = np.concatenate((p, p[ends]))
-    ev_d = np.concatenate((d, nxt[ends]))
-    ev_k = np.concatenate((k, k[ends]))
-    ev_src = np.concatenate((np.arange(len(p)), ends))
-    ev_sign = np.concatenate((np.ones(len(p)), -np.ones(len(ends))))
-    # counts are of sources: one per (vote, side), however many claims the vote holds
-    _, first_of = np.unique(gid * n_sides + k, return_index=True)
-    counted = np.zeros(len(p))
-    counted[first_of] = 1.0
-    ev_count = counted[ev_src] * ev_sign
-    ev_order = np.lexsort((ev_d, ev_p))
-    ev_p, ev_d, ev_k, ev_src, ev_sign = ev_p[ev_order], ev_d[ev_order], ev_k[ev_order], ev_src[ev_order], ev_sign[ev_order]
-    ev_count = ev_count[ev_order]
-    new_u = np.ones(len(ev_p), dtype=bool)
-    new_u[1:] = (ev_p[1:] != ev_p[:-1]) | (ev_d[1:] != ev_d[:-1])
-    uid = np.cumsum(new_u) - 1
-    u_start = np.flatnonzero(new_u)
-    n_u = len(u_start)
-    up, ud = ev_p[u_start], ev_d[u_start]
-    ev_bin = uid * n_sides + ev_k
-    count = np.bincount(ev_bin, weights=ev_count, minlength=n_u * n_sides).reshape(n_u, n_sides)
-    count = np.rint(_segment_cumsum(count, up)).astype(np.int64)
     base = int(ud.min())
     row_key = up.astype(np.int64) * (1 << 32) + (ud - base)
     state_sorted = np.searchsorted(row_key, p.astype(np.int64) * (1 << 32) + (d - base))
+    g_row = state_sorted[g_start]
+    g_end_row = np.full(len(g_start), -1, dtype=np.int64)
+    same = ~new_stream[1:]
+    g_end_row[:-1][same] = g_row[1:][same]
+    # within a stream, each new vote keeps (1 - UPDATE) of the previous one (and it fades),
+    # except that a source's own first-hand report of a change replaces its vote outright
+    is_change = table.is_change[order] & (table.depth[order] == 0)
+    restart = new_stream | (np.maximum.reduceat(is_change.astype(np.int8), g_start) > 0)
+    ema_seg = np.cumsum(restart) - 1
+    seg_first = np.flatnonzero(restart)
+    idx_in_stream = np.arange(len(g_start)) - seg_first[ema_seg]
+    d_first = gd[seg_first][ema_seg]
+    lam = -np.log(1.0 - UPDATE) if UPDATE < 1.0 else 0.0
+    g_ema = np.minimum(idx_in_stream * lam + (gd - d_first) / TAU, MAX_EXP)
     check_row = np.searchsorted(row_key, p.astype(np.int64) * (1 << 32) + (d + CONFIRM_DAYS - base), side="right") - 1
-    check_day = ud[check_row]
     span = int(d.max()) - base + CONFIRM_DAYS + 2
     n_src = int(s.max()) + 1
     g_key = (gp.astype(np.int64) * n_src + gs) * span + (gd - base)
     own_group = np.searchsorted(g_key, (p.astype(np.int64) * n_src + s) * span + (d + CONFIRM_DAYS - base),
                                 side="right") - 1
-    del check_day
-    own_row = state_sorted[g_start[own_group]]
-    is_change = table.is_change[order] & (table.depth[order] == 0)
-    result = Plan(order, k, table.weight[order], g_start, gid, growth, ev_src, ev_sign, ev_bin, up, ud,
-                  np.exp((ud - t0[up]) / TAU), count, state_sorted, np.searchsorted(up, np.arange(n_places + 1)),
-                  check_row, own_group, own_row, table.depth[order] == 0, is_change, (ud - t0[up]) / TAU)
+    result = Plan(order, k, table.weight[order], g_start, gid, g_row, g_end_row, restart, ema_seg, g_ema, up, ud,
+                  state_sorted, np.searchsorted(up, np.arange(n_places + 1)), check_row, own_group,
+                  table.depth[order] == 0, is_change, (ud - t0[up]) / TAU)
     table._plan = result  # type: ignore[attr-defined]
     return result
+
+
+def _votes(pl: Plan, a: np.ndarray, n_sides: int) -> np.ndarray:
+    """Each vote's mass per side: its own claims, plus what it keeps of the stream's earlier votes."""
+    own = np.bincount(pl.gid * n_sides + pl.k, weights=a, minlength=len(pl.g_start) * n_sides).reshape(-1, n_sides)
+    if UPDATE >= 1.0:
+        return own
+    w = np.where(pl.g_first[:, None], own, UPDATE * own)
+    scale = np.exp(pl.g_ema)[:, None]
+    return _segment_cumsum(w * scale, pl.g_stream) / scale
+
+
+def _spread(pl: Plan, values: np.ndarray, n_u: int) -> np.ndarray:
+    """Per state row, the cumulative sum of vote ``values`` (n_groups x sides) while they stand."""
+    n_sides = values.shape[1]
+    ends = pl.g_end_row >= 0
+    rows = np.concatenate((pl.g_row, pl.g_end_row[ends]))
+    vals = np.concatenate((values, -values[ends]))
+    flat = np.bincount((rows[:, None] * n_sides + np.arange(n_sides)[None, :]).ravel(), weights=vals.ravel(),
+                       minlength=n_u * n_sides).reshape(n_u, n_sides)
+    return _segment_cumsum(flat, pl.up)
 
 
 def compute(table: ClaimTable, claim_vote: np.ndarray) -> States:
@@ -200,13 +212,16 @@ def compute(table: ClaimTable, claim_vote: np.ndarray) -> States:
     a = a * share[pl.gid]
     n_u = len(up)
     clock = _clock(pl, a, n_sides, n_u)  # n_u x n_sides: log of each side's time scale
-    claim_scale = np.exp(clock[pl.state_sorted, k])
-    ev_v = (a * claim_scale)[pl.ev_src] * pl.ev_sign
-    mass = np.bincount(pl.ev_bin, weights=ev_v, minlength=n_u * n_sides).reshape(n_u, n_sides)
+    votes_g = _votes(pl, a, n_sides)
+    start_scale = np.exp(clock[pl.g_row])
     row_scale = np.exp(clock)
-    mass = _segment_cumsum(mass, up) / row_scale
-    count = pl.count
+    mass = _spread(pl, votes_g * start_scale, n_u) / row_scale
     mass[mass < 1e-9] = 0.0
+    # sources backing each side: a vote counts for the side it gives most mass
+    position = np.where(votes_g.sum(axis=1) > 0, np.argmax(votes_g, axis=1), 0)
+    onehot = np.zeros_like(votes_g)
+    onehot[np.arange(len(position)), position] = votes_g.sum(axis=1) > 0
+    count = np.rint(_spread(pl, onehot, n_u)).astype(np.int64)
 
     votes = mass.copy()
     votes[:, contested_code] = -1.0
@@ -243,13 +258,10 @@ def compute(table: ClaimTable, claim_vote: np.ndarray) -> States:
     n = len(order)
     rows = np.arange(n)
     a_direct = np.where(pl.direct, a, 0.0)
-    direct_mass = np.bincount(pl.ev_bin, weights=(a_direct * claim_scale)[pl.ev_src] * pl.ev_sign,
-                              minlength=n_u * n_sides).reshape(n_u, n_sides)
-    direct_mass = _segment_cumsum(direct_mass, up) / row_scale
-    group_mass = np.bincount(pl.gid * n_sides + k, weights=a_direct,
-                             minlength=len(pl.g_start) * n_sides).reshape(-1, n_sides)
-    own_fade = np.exp(clock[pl.own_row] - clock[pl.check_row])
-    loo = direct_mass[pl.check_row] - group_mass[pl.own_group] * own_fade
+    direct_g = _votes(pl, a_direct, n_sides)
+    direct_mass = _spread(pl, direct_g * start_scale, n_u) / row_scale
+    own_fade = np.exp(clock[pl.g_row[pl.own_group]] - clock[pl.check_row])
+    loo = direct_mass[pl.check_row] - direct_g[pl.own_group] * own_fade
     loo[:, contested_code] = 0.0
     np.maximum(loo, 0.0, out=loo)
     loo[loo < 1e-9] = 0.0
