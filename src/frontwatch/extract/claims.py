@@ -30,7 +30,7 @@ _HELD_BY = re.compile(
     re.IGNORECASE,
 )
 _HOLDS = re.compile(
-    r"\s+(?:still\s+|now\s+|firmly\s+|also\s+|effectively\s+)?(?:hold|holds|control|controls|"
+    r"\s+(?:still\s+|now\s+|firmly\s+|also\s+|effectively\s+)?(?:hold|holds|controls|"
     r"(?:is|are|remains?)\s+(?:firmly\s+|still\s+)?in\s+(?:full\s+|complete\s+)?control\s+of)\s+",
     re.IGNORECASE,
 )

@@ -41,7 +41,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("retake", r"\b(?:recaptur(?:e|es|ed|ing)|retook|retak(?:e|es|en|ing)|reclaim(?:s|ed|ing)?|won\s+back|win\s+back|regain(?:s|ed|ing)?|re-?took|re-?taken)\b", "control", "gained"),
     _t("capture", r"\b(?:captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|sezied|overr[au]n|overrunning|conquer(?:s|ed|ing)?)\b", "control", "gained"),
     _t("take", r"\b(?:took|tak(?:e|es|en|ing))(?:\s+over)?\b" + _NOT_TAKE, "control", "gained"),
-    _t("liberate", r"\b(?:liberat(?:e|es|ed|ing)|freed|free)\b(?!\s+(?:prisoners?|hostages?|detainees?|captives?|syrian\s+army|army))", "control", "gained"),
+    _t("liberate", r"\b(?:liberat(?:e|es|ed|ing)|freed)\b(?!\s+(?:prisoners?|hostages?|detainees?|captives?|syrian\s+army|army))", "control", "gained"),
     _t("liberation", r"\b(?:liberation|capture|recapture|seizure|takeover|fall|conquest)\s+of\b", "control", "gained", "nominal"),
     _t("purge", r"\b(?:purg(?:e|es|ed|ing)|clear(?:s|ed|ing)|clean(?:s|ed|ing)|mopp(?:ed|ing)\s+up|rid)\b(?=[^.;]{0,80}?\b(?:of|from|in)\b)", "control", "gained", "active"),
     _t("push_from", r"\b(?:push(?:es|ed|ing)?|drove|driv(?:e|es|en|ing)|forc(?:ed|ing)|kick(?:s|ed|ing)?|flush(?:es|ed|ing)?|chas(?:e|es|ed|ing)|expel(?:s|led|ling)?|oust(?:s|ed|ing)?|evict(?:s|ed|ing)?|rout(?:s|ed|ing)?)\b(?=(?:\s+[\w'’\"“”-]+){0,6}?\s+(?:out\s+of|out\s+from|from|back\s+from|out)\b)", "control", "gained"),

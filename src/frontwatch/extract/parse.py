@@ -306,7 +306,8 @@ def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
             hit.places = _governed_places(p.text, p.places, hit, prev_end, hi_gov, passive, p.actors)
             if hit.trigger.change == "contested":
                 hit.places = [r for r in hit.places if not _preceded_by(text, r.start, ("from",))]
-            if not hit.places and fallback:
+            guessable = not (passive and (hit.trigger.name == "capture" or text[hit.start : hit.end].lower().startswith("free")))
+            if not hit.places and fallback and guessable:  # people are captured and freed too: no guessing there
                 hit.places = _governed_places(p.text, list(fallback), hit, prev_end, hi_gov, passive, p.actors, strict=True)
             prev = next((h for h in reversed(p.hits[:i]) if h.trigger.kind == "control"), None)
             if not hit.places and prev is not None and _COORDINATED.match(text[prev.end : hit.start]):
