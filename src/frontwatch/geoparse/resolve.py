@@ -52,6 +52,7 @@ _HINT_FEATURES: dict[str, frozenset[str]] = {
     "countryside": frozenset({"city", "town", "admin1"}),
 }
 MAX_CANDIDATES = 12
+FOCUS_BONUS = 0.8
 _URBAN_HINTS = frozenset({"neighbourhood", "neighborhood", "district", "quarter", "suburb", "station"})
 #: Cue words naming a site inside a place ("the al-Madi station"): the mention is part of it.
 SITE_HINTS = frozenset({
@@ -129,22 +130,30 @@ class Resolver:
                 del cands[MAX_CANDIDATES:]
             base.append(cands)
 
-        # pass 1: focus country and named cities
+        # pass 1: focus country and named cities. Each distinct name votes once; an ambiguous
+        # name (its runner-up in another country scores close) votes little.
         votes: Counter[str] = Counter()
         provisional: list[int | None] = []
+        voted: set[str] = set()
         for raw, cands in zip(raws, base):
             if raw.kind == "demonym":
-                if raw.demonym and len(raw.demonym) == 2:
+                if raw.demonym and len(raw.demonym) == 2 and raw.text not in voted:
+                    voted.add(raw.text)
                     votes[raw.demonym] += 0.5
                 provisional.append(None)
                 continue
             best = cands[0][0] if cands else None
             provisional.append(best)
-            if best is not None and not raw.tentative:
-                cc = g.country_of(best)
-                if cc:
-                    votes[cc] += 1.0
+            if best is None or raw.tentative:
+                continue
+            cc = g.country_of(best)
+            name = _fold(raw.text)
+            if cc and name not in voted:
+                voted.add(name)
+                rival = next((sc for c, sc, _ in cands[1:] if g.country_of(c) != cc), None)
+                votes[cc] += 1.0 if rival is None or cands[0][1] - rival > 0.5 else 0.3
         focus = votes.most_common(1)[0][0] if votes else None
+        focus_bonus = FOCUS_BONUS
         city_counts: Counter[int] = Counter()
         anchors: list[tuple[float, float]] = []
         for best in provisional:
@@ -160,11 +169,10 @@ class Resolver:
         admin_votes: Counter[int] = Counter()
         for p in provisional_set:
             parent_of_named.update(g.parents_of(p))
-        for p in provisional:
-            if p is not None:
-                for q in g.parents_of(p):
-                    if g.feature_of(q) in ("admin1", "admin2"):
-                        admin_votes[q] += 1
+        for p in provisional_set:
+            for q in g.parents_of(p):
+                if g.feature_of(q) in ("admin1", "admin2"):
+                    admin_votes[q] += 1
         focus_admins = {q for q, n in admin_votes.most_common(2) if n >= 2}
 
         # pass 2: context scores
@@ -194,7 +202,7 @@ class Resolver:
                     s += 0.8  # a country's own name means the country ("Brazil", "Norway")
                     notes.append("a country's own name")
                 if focus and cc == focus:
-                    s += 0.8
+                    s += focus_bonus
                     notes.append(f"in focus country {focus}")
                 elif cc is None:
                     s += 0.8  # continents, seas: no country to be in
