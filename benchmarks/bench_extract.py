@@ -95,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stages", default="geoparse,extract", help="comma-separated stages (default geoparse,extract)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--csv", help="time real articles from this CSV file (columns text, date) instead")
+    ap.add_argument("--sample", type=int, default=0, help="also print this many random claims with their evidence (for a spot check)")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     if args.csv:
@@ -107,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.process_time()
     w0 = time.perf_counter()
     events = claims = 0
+    found: list[str] = []
     per_stage = dict.fromkeys(pipeline.names, 0.0)
     for r in reports:
         out = r
@@ -116,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             per_stage[st.name] += time.process_time() - s0
         events += len(out.events)
         claims += len(out.control_claims)
+        if args.sample:
+            found.extend(f"{c.place.name} | {c.controller} | {c.change} | {c.modality} | {c.evidence.text[:160]}" for c in out.control_claims)
     cpu = time.process_time() - t0
     wall = time.perf_counter() - w0
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -124,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"words/s: {words / cpu:,.0f}   per stage: " + ", ".join(f"{k} {len(reports) / v:.0f} articles/s" for k, v in per_stage.items() if v))
     print(f"events/article: {events / len(reports):.1f}  claims/article: {claims / len(reports):.1f}")
     print(f"peak memory (max RSS): {rss_mb:.0f} MB")
+    for line in random.Random(args.seed).sample(found, min(args.sample, len(found))):
+        print("  claim:", line)
     return 0
 
 
