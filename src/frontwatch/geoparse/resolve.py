@@ -129,7 +129,14 @@ class Resolver:
                 cands.sort(key=lambda c: c[1], reverse=True)
                 del cands[MAX_CANDIDATES:]
             base.append(cands)
+        # two rounds: the second takes its context from the first round's choices
+        picks, _ = self._decide(report, raws, base, None, explain, build=False)
+        return self._decide(report, raws, base, picks, explain, build=True)[1]
 
+    def _decide(self, report: Report, raws: Sequence[Raw], base: list[list[tuple[int, float, str]]],
+                chosen: list[int | None] | None, explain: bool, build: bool,
+                ) -> tuple[list[int | None], tuple[PlaceMention, ...]]:
+        g = self.gaz
         # pass 1: focus country and named cities. Each distinct name votes once; an ambiguous
         # name (its runner-up in another country scores close) votes little.
         votes: Counter[str] = Counter()
@@ -142,7 +149,7 @@ class Resolver:
                     votes[raw.demonym] += 0.5
                 provisional.append(None)
                 continue
-            best = cands[0][0] if cands else None
+            best = chosen[len(provisional)] if chosen is not None else (cands[0][0] if cands else None)
             provisional.append(best)
             if best is None or raw.tentative:
                 continue
@@ -179,16 +186,21 @@ class Resolver:
         mentions: list[PlaceMention] = []
         focus_city = self._focus_city(city_counts, raws, provisional)
         firm = {p for raw, p in zip(raws, provisional) if p is not None and not raw.tentative}
+        picks: list[int | None] = []
         for raw, cands in zip(raws, base):
-            span = report.span(raw.field, raw.start, raw.end)
+            picks.append(None)
+            span = report.span(raw.field, raw.start, raw.end) if build else None
             if raw.kind == "demonym":
-                mentions.append(PlaceMention(span, self.demonym_place(raw.demonym or ""), 3, kind="demonym"))
+                if span is not None:
+                    mentions.append(PlaceMention(span, self.demonym_place(raw.demonym or ""), 3, kind="demonym"))
                 continue
             if cands and raw.how in ("skeleton", "fuzzy") and raw.hint in _URBAN_HINTS and focus_city is not None:
                 # a loose match for "the neighbourhood of X" must lie in the city being discussed
                 flat, flon = g.point(focus_city)
                 cands = [c for c in cands if _nearest_deg(flat, flon, [g.point(c[0])], floor=-1.0) < 0.2]
             if not cands:
+                if span is None:
+                    continue
                 parent = g.place(focus_city) if focus_city is not None else (self.country_place(focus) if focus else None)
                 prec = 2 if parent is not None and parent.feature not in AREA_FEATURES else 3
                 mentions.append(PlaceMention(span, None, prec, kind=raw.kind, relation=raw.relation, parent=parent))
@@ -242,6 +254,9 @@ class Resolver:
             best_score, best, _ = scored[0]
             if raw.tentative and best not in firm and g.country_of(best) != focus:
                 continue  # a lowercase word the document gives no reason to read as this place
+            picks[-1] = best
+            if span is None:
+                continue
             place = g.place(best)
             anchor = place if raw.relation else None
             keep = scored[: 8 if explain else 3]
@@ -254,7 +269,7 @@ class Resolver:
                 prec = 2
             mentions.append(PlaceMention(span, place, prec, kind=kind,
                                          relation=raw.relation, anchor=anchor, candidates=cand_out))
-        return tuple(mentions)
+        return picks, tuple(mentions)
 
     def _focus_city(self, city_counts: Counter[int], raws: Sequence[Raw], provisional: Sequence[int | None]) -> int | None:
         """The city being discussed: the most named one (bigger wins ties), else the parent city of named neighbourhoods."""
