@@ -80,3 +80,14 @@ def test_shipped_labelled_set_is_large_enough() -> None:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(rows) >= 300
     assert len({r["id"] for r in rows}) == len(rows)
+
+
+def test_eval_stance_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "stance.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"article": "Army takes the town", "parent": None, "text": "Is the bridge still open?", "label": "query"},
+        {"article": "Army takes the town", "parent": "They took it at dawn.", "text": "False report!", "label": "deny"},
+    ]) + "\n")
+    assert main(["eval", "stance", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["n"] == 2 and data["accuracy"] == 1.0

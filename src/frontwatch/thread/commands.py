@@ -23,7 +23,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def register_eval(eval_sub: Any, common: argparse.ArgumentParser) -> None:
     p = eval_sub.add_parser("stance", parents=[common], help="SDQC accuracy and macro-F1 on RumourEval-format data")
-    p.add_argument("path", help="a RumourEval split folder (e.g. rumoureval2017/dev)")
+    p.add_argument("path", help="a RumourEval split folder (e.g. rumoureval2017/dev) or our .jsonl stance set")
     p.add_argument("--annotations", help="subtaskA.json (default: SPLIT-annotations/subtaskA.json beside it)")
     p.add_argument("--no-rules", action="store_true", help="the model alone, without the conflict-thread rules")
     p.set_defaults(func=cmd_eval_stance)
@@ -61,17 +61,20 @@ def cmd_comment(args: argparse.Namespace) -> int:
 # -- eval stance ----------------------------------------------------------------------------------
 def cmd_eval_stance(args: argparse.Namespace) -> int:
     from frontwatch.cli import print_json
-    from frontwatch.thread.evaluate import read_rumoureval, score
+    from frontwatch.thread.evaluate import read_rumoureval, read_stance_jsonl, score
     from frontwatch.thread.stance import decide, load_model
 
-    items = read_rumoureval(args.path, args.annotations)
+    if str(args.path).endswith(".jsonl"):
+        items = read_stance_jsonl(args.path)
+    else:
+        items = read_rumoureval(args.path, args.annotations)
     model = load_model()
     pred = [decide(model, i.item, use_rules=not args.no_rules).label for i in items]
     result = score([i.label for i in items], pred)
     if args.json:
         print_json(result.to_json())
         return 0
-    print(f"{result.n} tweets: accuracy {result.accuracy:.4f}, macro-F1 {result.macro_f1:.4f}")
+    print(f"{result.n} items: accuracy {result.accuracy:.4f}, macro-F1 {result.macro_f1:.4f}")
     for lab, d in result.per_class.items():
         print(f"  {lab:<8} P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  (n={int(d['support'])})")
     return 0

@@ -198,3 +198,17 @@ def binary(pairs: Iterable[tuple[bool, bool]]) -> dict[str, float]:
         fn += gold and not pred
     p, r, f = prf(tp, fp, fn)
     return {"n": n, "positives": tp + fn, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def read_stance_jsonl(path: str | Path) -> list[LabelledItem]:
+    """Our conflict-thread stance set: one comment a line, ``{"article", "parent", "text", "label"}``."""
+    p = Path(path)
+    out: list[LabelledItem] = []
+    for n, row in enumerate(iter_jsonl(p), 1):
+        if row.get("label") not in SDQC or not row.get("text"):
+            raise InputError("expected {\"text\", \"label\"} with an SDQC label", where=f"{p}:{n}")
+        parent = row.get("parent") or ""
+        article = row.get("article") or ""
+        item = StanceInput(row["text"], parent or article, parent or article, 2 if parent else 1)
+        out.append(LabelledItem(str(row.get("id", n)), article, "conflict", item, row["label"]))
+    return out
