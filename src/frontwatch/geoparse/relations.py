@@ -73,6 +73,11 @@ _METONYM = re.compile(
 )
 
 
+#: Any relation or strong cue before a name contains one of these (a cheap first test).
+_REL_WORDS = ("north", "south", "east", "west", " of", "adjacent", "next", "close", "near", "outside",
+              "around", "outskirts", "vicinity", "beyond", "central", "outer", "inner", " n ", " s ", " e ", " w ")
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What the text around a name says: relation to an anchor, cue strength, wanted feature."""
@@ -95,6 +100,14 @@ def context(before: str, after: str) -> Context:
     relation = None
     cue = None
     hint = None
+    low = tail.lower()
+    if not any(w in low for w in _REL_WORDS):
+        m = None
+        if _CUE_PREP.search(tail[-30:]):
+            cue = "weak"
+        if (m := _CUE_AFTER.match(after[:40])) is not None:
+            cue, hint = "strong", m["what"].lower().rstrip("s")
+        return Context(None, cue, hint, bool(_METONYM.match(after[:80])))
     m = _REL_KM.search(tail)
     if m:
         relation = f"{_dir_word(m['dir'])} of"

@@ -129,8 +129,12 @@ class Resolver:
                 cands.sort(key=lambda c: c[1], reverse=True)
                 del cands[MAX_CANDIDATES:]
             base.append(cands)
-        # two rounds: the second takes its context from the first round's choices
-        picks, _ = self._decide(report, raws, base, None, explain, build=False)
+        # two rounds: the second takes its context from the first round's choices (needless
+        # when they are the first guesses the first round started from)
+        first = [None if raw.kind == "demonym" or not c else c[0][0] for raw, c in zip(raws, base)]
+        picks, mentions = self._decide(report, raws, base, None, explain, build=True)
+        if picks == first:
+            return mentions
         return self._decide(report, raws, base, picks, explain, build=True)[1]
 
     def _decide(self, report: Report, raws: Sequence[Raw], base: list[list[tuple[int, float, str]]],
