@@ -182,12 +182,12 @@ def _votes(pl: Plan, a: np.ndarray, n_sides: int) -> np.ndarray:
 
 def _spread(pl: Plan, values: np.ndarray, n_u: int) -> np.ndarray:
     """Per state row, the cumulative sum of vote ``values`` (n_groups x sides) while they stand."""
-    n_sides = values.shape[1]
     ends = pl.g_end_row >= 0
     rows = np.concatenate((pl.g_row, pl.g_end_row[ends]))
-    vals = np.concatenate((values, -values[ends]))
-    flat = np.bincount((rows[:, None] * n_sides + np.arange(n_sides)[None, :]).ravel(), weights=vals.ravel(),
-                       minlength=n_u * n_sides).reshape(n_u, n_sides)
+    flat = np.empty((n_u, values.shape[1]))
+    for side in range(values.shape[1]):
+        column = values[:, side]
+        flat[:, side] = np.bincount(rows, weights=np.concatenate((column, -column[ends])), minlength=n_u)
     return _segment_cumsum(flat, pl.up)
 
 
@@ -302,32 +302,31 @@ def _clock(pl: Plan, a: np.ndarray, n_sides: int, n_u: int) -> np.ndarray:
     return clock - np.maximum(level, -STALE_CAP)
 
 
-def _segment_cumsum(values: np.ndarray, group: np.ndarray, cells: int = 4_000_000) -> np.ndarray:
+def _segment_cumsum(values: np.ndarray, group: np.ndarray, short: int = 64) -> np.ndarray:
     """Cumulative sum down axis 0, restarting where ``group`` changes.
 
-    Each group is summed on its own (never through a running total over other groups, whose
-    magnitudes would swamp it): groups of similar length are stacked into a padded block of
-    about ``cells`` cells and summed along the block's rows.
+    Each group is summed on its own, never through a running total over other groups (whose
+    magnitudes would swamp it): short groups position by position, all at once; long groups
+    one by one.
     """
-    n, width = values.shape
-    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]]) if n else np.zeros(0, dtype=np.int64)
+    n = len(values)
+    out = values.copy()
+    if n == 0:
+        return out
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
     lengths = np.diff(np.r_[starts, n])
-    out = np.empty_like(values)
-    by_len = np.argsort(lengths, kind="stable")
-    padded = np.vstack((values, np.zeros((1, width))))
-    i = 0
-    while i < len(by_len):
-        j = i + 1
-        while j < len(by_len) and (j - i + 1) * int(lengths[by_len[j]]) <= cells:
-            j += 1
-        chunk = by_len[i:j]
-        m = int(lengths[chunk].max())
-        idx = starts[chunk][:, None] + np.arange(m)[None, :]
-        valid = np.arange(m)[None, :] < lengths[chunk][:, None]
-        idx = np.where(valid, idx, n)
-        block = np.cumsum(padded[idx], axis=1)
-        out[idx[valid]] = block[valid]
-        i = j
+    is_short = lengths <= short
+    idx, length = starts[is_short], lengths[is_short]
+    j = 1
+    while len(idx):
+        keep = length > j
+        idx, length = idx[keep], length[keep]
+        if not len(idx):
+            break
+        out[idx + j] += out[idx + j - 1]
+        j += 1
+    for st, ln in zip(starts[~is_short].tolist(), lengths[~is_short].tolist(), strict=True):
+        out[st : st + ln] = np.cumsum(values[st : st + ln], axis=0)
     return out
 
 
