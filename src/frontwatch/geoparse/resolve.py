@@ -191,7 +191,8 @@ class Resolver:
         focus_city = self._focus_city(city_counts, raws, provisional)
         firm = {p for raw, p in zip(raws, provisional) if p is not None and not raw.tentative}
         picks: list[int | None] = []
-        for raw, cands in zip(raws, base):
+        chosen_count = Counter(p for p in provisional if p is not None)
+        for k, (raw, cands) in enumerate(zip(raws, base)):
             picks.append(None)
             span = report.span(raw.field, raw.start, raw.end) if build else None
             if raw.kind == "demonym":
@@ -214,7 +215,7 @@ class Resolver:
                 notes = [why, f"prior {s:.2f}"]
                 cc = g.country_of(i)
                 if g.feature_of(i) == "country" and "spelled so" in why and not any(
-                        g.country_of(c) == focus and c != i for c, _, _ in cands):
+                        g.country_of(c) == focus and c != i and g.feature_of(c) in ("admin1", "admin2") for c, _, _ in cands):
                     s += 0.8  # a country's own name means the country ("Brazil", "Norway")
                     notes.append("a country's own name")
                 if focus and cc == focus:
@@ -228,7 +229,9 @@ class Resolver:
                 if inside:
                     s += 1.2
                     notes.append("inside a named city")
-                named_parent = {q for q in provisional_set.intersection(parents) if g.feature_of(q) != "country"}
+                own = provisional[k]
+                named_parent = {q for q in provisional_set.intersection(parents)
+                                if g.feature_of(q) != "country" and (q != own or chosen_count[q] > 1)}
                 if named_parent and not inside:
                     s += 0.8
                     notes.append("inside a named region")
