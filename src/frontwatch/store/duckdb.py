@@ -45,7 +45,6 @@ class DuckDBStore(SQLStore):
             raise StoreError(f"not a DuckDB database: {str(exc).splitlines()[0]}", where=str(path)) from None
         self.read_only = read_only
         self.write_memory_limit = write_memory_limit
-        self._memory_limit = str(self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0])  # type: ignore[index]
         if read_only:
             self._check_schema()
         else:
@@ -67,27 +66,31 @@ class DuckDBStore(SQLStore):
             )
 
     def upsert(self, reports: Iterable[Report]) -> UpsertCounts:
-        """As :meth:`SQLStore.upsert`, with DuckDB's cache held small meanwhile.
+        """As :meth:`SQLStore.upsert`; then DuckDB's cache of written blocks is let go.
 
-        Ingest writes and never re-reads, so the blocks DuckDB would keep cached are dead
-        weight (about 150 MB over 10,000 reports). During the write the memory limit is
-        ``write_memory_limit`` plus room for the batch's own text; queries afterwards get the
-        full limit back. A database error becomes a one-line :class:`StoreError`.
+        Ingest writes and never re-reads, so the blocks DuckDB keeps cached after a commit
+        (up to its memory limit, 80% of RAM by default) are dead weight: about 150 MB over
+        10,000 reports. After each batch the limit is briefly lowered to
+        ``write_memory_limit``, which evicts them (they are on disk), then reset to the default. The limit
+        is never low *during* a write: a checkpoint that runs out of memory invalidates the
+        database. A database error becomes a one-line :class:`StoreError`.
         """
-        batch = list(reports)
         try:
-            if not self.write_memory_limit:
-                return super().upsert(batch)
-            text = sum(len(r.body) + len(r.title) + sum(len(c.text) for c in r.comments) for r in batch)
-            limit_mb = _megabytes(self.write_memory_limit) + 8 * text // 1_000_000
-            self.con.execute(f"SET memory_limit = '{limit_mb}MB'")
-            try:
-                return super().upsert(batch)
-            finally:
-                self.con.execute(f"SET memory_limit = '{self._memory_limit}'")
+            counts = super().upsert(reports)
         except duckdb.Error as exc:
             first = str(exc).strip().splitlines()[0]
             raise StoreError(f"cannot write: {first}", where=self.location) from None
+        if self.write_memory_limit:
+            self._release_cache()
+        return counts
+
+    def _release_cache(self) -> None:
+        try:
+            self.con.execute(f"SET memory_limit = '{self.write_memory_limit}'")
+        except duckdb.Error:
+            pass  # could not evict that far; nothing is lost
+        finally:
+            self.con.execute("RESET memory_limit")
 
     # -- dialect --------------------------------------------------------------------------
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
@@ -128,11 +131,3 @@ class DuckDBStore(SQLStore):
         self.con.execute(f"COPY (SELECT {names} FROM {table} ORDER BY {order}) TO '{target}' (FORMAT PARQUET)")
         return int(self.con.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # type: ignore[index]
 
-
-def _megabytes(size: str) -> int:
-    """``"64MB"`` / ``"1GB"`` / ``"512"`` (MB) as a number of megabytes."""
-    text = size.strip().upper().replace(" ", "").removesuffix("B").removesuffix("I")
-    factor = {"K": 1 / 1000, "M": 1, "G": 1000, "T": 1_000_000}
-    if text and text[-1] in factor:
-        return max(1, int(float(text[:-1]) * factor[text[-1]]))
-    return int(float(text))

@@ -28,7 +28,7 @@ _QUOTE_PAIRS = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»|(?<!\w)'[^
 _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|reported|reports|according to|claimed|claims|warned|warns|chanted|shouted|"
     r"wrote|write|writes|written|painted|footage|video|photos? shows?|defector|quote|"
-    r"(?:survivors?|witnesses|residents|activists|monitors?|locals|soldiers|officials)\s+(?:say|said|told|recall(?:ed)?|report(?:ed)?|claim(?:ed)?)|slogan|dates back|in a statement|announced|the ministry|the governor|state media|"
+    r"(?:survivors?|witnesses|residents|activists|monitors?|locals|soldiers|officials)\s+(?:say|said|told|recall(?:ed)?|report(?:ed)?|claim(?:ed)?)|slogan|dates back|in a statement|announced|state media|"
     r"human rights watch|amnesty|the un\b|a un\b|un report|countered|argued|insisted|stated|declared|alleged|accused)\b",
     re.I,
 )
