@@ -209,7 +209,11 @@ def cmd_geoparse(args: argparse.Namespace) -> int:
 
     fw = cli.app_from(args)
     path = Path(args.input)
-    if len(args.input) < 4096 and path.exists() and path.is_file():
+    try:
+        is_file = "\n" not in args.input and path.is_file()
+    except OSError:  # a long text is not a file name
+        is_file = False
+    if is_file:
         try:
             reports = list(fw.read([str(path)]))
         except Exception:  # ingestion not available: the whole file is the body

@@ -26,6 +26,8 @@ FEATURE_PRIOR: dict[str, float] = {
     "district": 0.35, "neighbourhood": 0.3, "landmark": 0.3, "village": 0.1, "admin": 0.1,
     "military_base": 0.15, "station": 0.2, "hill": 0.0, "industrial": 0.05,
 }
+#: log10(population) is divided by this in a place's prior (a million people: +0.86).
+POP_SCALE = 7.0
 #: Sources we trust for their names in context (curated beats a homonym village).
 SOURCE_PRIOR: dict[str, float] = {"curated": 0.35, "syria-module": 0.1}
 
@@ -122,7 +124,7 @@ class Gazetteer:
             prior += 0.5
         if pop:
             # admin divisions carry the summed population of their towns: discount it
-            prior += math.log10(pop + 1) / 7.0 * (0.7 if feature.startswith("admin") else 1.0)
+            prior += math.log10(pop + 1) / POP_SCALE * (0.7 if feature.startswith("admin") else 1.0)
         return prior
 
     # -- lookups ---------------------------------------------------------------------------------
