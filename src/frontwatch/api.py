@@ -227,6 +227,20 @@ class Frontwatch:
 
         return analyze_comment(text, self.resources, parent=parent, article=article, language=language)
 
+    # -- gazetteer -----------------------------------------------------------------------------
+    def gazetteer(self) -> Any:
+        """The gazetteer of this app's ``gazetteer`` setting (the built index if empty), loaded once."""
+        from frontwatch import gazetteer
+
+        path = self.settings.get("gazetteer") or None
+        return self.resources.get("gazetteer", lambda: gazetteer.load(path))
+
+    def geoparse(self, report: Report, explain: bool = False) -> tuple[Any, ...]:
+        """Place mentions of ``report`` (title, body, comments); see docs/gazetteer.md."""
+        from frontwatch.geoparse.stage import load_geoparser
+
+        return load_geoparser(self.resources).mentions(report, explain=explain)
+
     # -- batch ---------------------------------------------------------------------------------
     def batch(self, inputs: Iterable[str | Path], out: str | Path, **options: Any) -> Any:
         """Analyse a large corpus in partitions, locally or on Dask (see ``frontwatch.batch.engine.run_batch``).
