@@ -106,7 +106,7 @@ async def list_reports(
     until: Day = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Answer:
     store = fw_of(request).store
     rows = await run(request, store.documents, limit=limit, offset=offset,
                      **filters(source=source, q=q, since=since, until=until))
