@@ -226,8 +226,15 @@ def test_serialization_failures_are_retried(pg_url: str, monkeypatch: pytest.Mon
 
 
 @pytest.mark.postgres
-def test_claims_near_a_point(pg_url: str) -> None:
+@pytest.mark.parametrize("postgis", [True, False], ids=["postgis-if-installed", "plain-lat-lon"])
+def test_claims_near_a_point(pg_url: str, postgis: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontwatch.store.postgres import PostgresStore
+
+    if not postgis:
+        monkeypatch.setattr(PostgresStore, "_ensure_geo", lambda self: None)
+        monkeypatch.setattr(PostgresStore, "_has_geo_views", lambda self: False)
     with open_store(pg_url) as store:
+        assert store.postgis is (postgis and store._postgis_schema() is not None)
         store.upsert([handbuilt_report()])
         near = store.claims_near(36.20, 37.16, km=10)
         far = store.claims_near(33.5, 36.3, km=10)
