@@ -155,3 +155,12 @@ def test_vectorised_masses_match_definition(items) -> None:
         votes[table.contested_code] = -1
         assert math.isclose(states.top[i], votes.max(), rel_tol=1e-9, abs_tol=1e-9)
         assert math.isclose(states.total[i], mass.sum(), rel_tol=1e-9, abs_tol=1e-9)
+
+
+def test_unresolved_mention_joins_the_resolved_place_of_the_same_name() -> None:
+    rows = [row("A", "2016-11-01", "gn:1", "SAA", "held", text="Manbij"),
+            row("B", "2016-11-02", None, "YPG", "held", text="Manbij"),
+            row("C", "2016-11-02", None, "YPG", "held", text="Tal Hamra")]
+    rows[0]["place_name"] = "Manbij"
+    r = reconcile_rows(rows)
+    assert set(r.table.place_keys) == {"gn:1", "~tal hamra"}

@@ -175,6 +175,22 @@ def prepare(
         anchor = anchors[i] or (names[i] if outside[i] else None)
         display[i] = keys.relative_name(texts[i] or names[i], rel, anchor)
         pkey[i] = keys.unresolved_key(texts[i] or names[i], anchor, rel)
+    # an unresolved mention that bears exactly the name of one resolved place among the claims
+    # (the geoparser resolved it elsewhere) is that place
+    by_name: dict[str, set[str]] = {}
+    loose = np.flatnonzero(~resolved & ~outside)
+    if len(loose):
+        res_idx = np.flatnonzero(resolved)
+        _, first = np.unique(pkey[res_idx].astype(str), return_index=True)
+        for i in res_idx[first]:
+            for label in (names[i], texts[i]):
+                if label:
+                    by_name.setdefault(keys.norm_text(str(label)), set()).add(str(pkey[i]))
+    for i in loose:
+        found = by_name.get(keys.norm_text(str(texts[i] or names[i] or "")), set())
+        if len(found) == 1 and not anchors[i]:
+            pkey[i] = next(iter(found))
+            resolved[i] = True
     place_keys, place = _codes(pkey)
     weight = np.where(part, weight * weights.PART_FACTOR, weight)
 
