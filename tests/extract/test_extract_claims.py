@@ -171,3 +171,17 @@ def test_abandoned_by_and_civilians_control_nothing(d: actors.ActorDictionary) -
     got = claims(run(r, d))
     assert ("Vuhledar", "ukraine", "lost", None, "asserted") in got
     assert all(c[1] != "ua-civilians" for c in got)
+
+
+def test_implicit_victims_protesters_and_pairs(d: actors.ActorDictionary) -> None:
+    body = ("A car bomb exploded in Azaz, killing at least 15 people. Police fired tear gas at protesters in Khartoum. "
+            "The SAF and the RSF signed a ceasefire in Jeddah.")
+    out = run(report(body, {"Azaz": "Azaz", "Khartoum": "Khartoum", "Jeddah": "Jeddah"}), d)
+    bomb, protest, deal = out.events
+    assert bomb.actor2 is not None and bomb.actor2.actor.inter == 7 and bomb.actor2.span.text == "people"
+    assert protest.actor1 is not None and protest.actor1.actor.inter == 6
+    assert deal.actor1.actor.id == "sd-saf" and deal.actor2.actor.id == "sd-rsf"  # type: ignore[union-attr]
+    for e in out.events:
+        for a in (e.actor1, e.actor2):
+            if a is not None:
+                out.check_span(a.span)

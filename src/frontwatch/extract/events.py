@@ -11,6 +11,7 @@ quantities count as their lowest reading (:data:`VAGUE`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -163,8 +164,38 @@ def build(p: Parsed, doc: Doc, statements: dict[int, Statement]) -> list[Event]:
     index = {id(h): i for i, h in enumerate(p.hits)}
     for hit, sub in sentence_subtypes(p):
         for place in hit.places or [None]:
-            events.append(_event(sub, hit, place.mention if place else None, statements[index[id(hit)]], dead))
+            ev = _event(sub, hit, place.mention if place else None, statements[index[id(hit)]], dead)
+            events.append(_implicit_actors(ev, p, hit, doc))
     return events
+
+
+_PROTEST_SUBS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
+_VICTIM_SUBS = frozenset({
+    "Attack", "Abduction/forced disappearance", "Sexual violence", "Air/drone strike", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Chemical weapon", "Mob violence",
+})
+_ARMED_TARGET = re.compile(r"\b(?:soldiers|fighters|militants|troops|gunmen|rebels|members|positions|base|convoy|patrol|checkpoint|militiamen|police(?:men)?)\b", re.I)
+
+
+def _implicit_actors(ev: Event, p: Parsed, hit: Hit, doc: Doc) -> Event:
+    """Actors the text implies: protesters as actor1 of a protest, civilians as victims."""
+    field, offset = ev.evidence.field, ev.evidence.start
+    if ev.sub_type in _PROTEST_SUBS:
+        protesters = next((m.actor for m in p.actors if m.actor.actor is not None and m.actor.actor.inter == 6), None)
+        state = next((m.actor for m in p.actors if m.actor.actor is not None and m.actor.actor.inter in (1, 3)), None)
+        if protesters is None:
+            m = re.search(r"\b(?:protest\w*|demonstrat\w*|rall\w*|march\w*)", p.text, re.I)
+            if m:
+                protesters = ActorMention(doc.plain_actor("protesters"), Span(field, offset + m.start(), offset + m.end(), m.group(0), ev.evidence.doc))
+        return dataclasses.replace(ev, actor1=protesters or ev.actor1, actor2=state if state is not None and state is not protesters else None)
+    if ev.actor2 is None and ev.sub_type in _VICTIM_SUBS:
+        rest = p.text[hit.end :]
+        m = lexicon.CIVILIAN_TARGET.search(rest) or lexicon.CIVILIAN_TARGET.search(p.text[: hit.start])
+        if m and not _ARMED_TARGET.search(rest):
+            base = hit.end if lexicon.CIVILIAN_TARGET.search(rest) else 0
+            span = Span(field, offset + base + m.start(), offset + base + m.end(), m.group(0), ev.evidence.doc)
+            return dataclasses.replace(ev, actor2=ActorMention(doc.plain_actor("civilians"), span))
+    return ev
 
 
 def _event(sub: str, hit: Hit, place: PlaceMention | None, st: Statement, dead: int | None) -> Event:

@@ -297,6 +297,8 @@ def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
         else:
             hit.agent = before[0] if before else (before_any[-1] if before_any and not after else None)
             rest = [a for a in after if a is not hit.agent]
+            if hit.trigger.kind in ("agreement", "clash") and len(before) >= 2 and re.search(r"\band\b", text[before[0].end : before[1].start]):
+                rest = [before[1], *rest]  # "Russia and Ukraine agreed ...", "the SAF and the RSF clashed"
             if hit.agent is None and len(rest) >= 2 and hit.trigger.kind != "control":
                 hit.agent, rest = rest[0], rest[1:]
             hit.patient = rest[0] if rest else None
