@@ -209,13 +209,29 @@ def test_read_only(db_path: Path, report: Report) -> None:
         open_store(db_path.with_name("absent.duckdb"), read_only=True)
 
 
-def test_large_report_fits_the_write_memory_limit(db_path: Path) -> None:
+def test_large_report(db_path: Path) -> None:
     big = Report(id="big", body="word " * 4_000_000, comments=(Comment(id="c1", text="x" * 2_000_000),))
     with open_store(db_path) as store:
+        before = store.read("SELECT current_setting('memory_limit')")[0][0]
         assert store.upsert([big]) == UpsertCounts(new=1)
         assert len(store.document("big")["body"]) == 20_000_000
         # the full memory limit is back for queries
-        assert store.read("SELECT current_setting('memory_limit')")[0][0] != "64.0 MiB"
+        assert store.read("SELECT current_setting('memory_limit')")[0][0] == before
+
+
+def test_checkpoints_after_many_batches(db_path: Path) -> None:
+    """Regression: a memory limit held low during writes made a checkpoint fail and killed the DB."""
+    from frontwatch.store.duckdb import DuckDBStore
+    from frontwatch.synth import generate_reports
+
+    reports = list(generate_reports(600, seed=2))
+    with DuckDBStore(db_path, write_memory_limit="4MB") as store:
+        store.write("SET checkpoint_threshold = '256KB'")
+        for i in range(0, 600, 100):
+            assert store.upsert(reports[i : i + 100]).new == 100
+        assert store.stats()["reports"] == 600
+    with open_store(db_path) as store:
+        assert store.stats()["comments"] == sum(len(r.comments) for r in reports)
 
 
 def test_write_error_is_a_store_error(db_path: Path, report: Report) -> None:
