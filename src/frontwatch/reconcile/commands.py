@@ -91,7 +91,7 @@ def _evidence_line(ev: dict[str, Any]) -> str:
     author = ev.get("comment_author") or "a reader"
     who = f"comment by {author} at {outlet}" if ev["field"] not in ("title", "body") else outlet
     extra = []
-    if ev.get("claimant"):
+    if ev.get("claimant") and ev["claimant"] != "article" and not str(ev["claimant"]).startswith("comment"):
         extra.append(f"claimant {ev['claimant']}")
     if ev.get("inherited_levels"):
         extra.append(f"about a place {ev['inherited_levels']} level(s) up")
