@@ -225,7 +225,10 @@ class Recogniser:
         if (single and low in NOT_PLACES) or (len(span_words) == 2 and low == "the" and span_words[1].text.lower() in NOT_PLACES):
             return None
         if all(w.text.lower() in COMMON_WORDS and not w.text.isupper() for w in span_words):
-            return None
+            # "In the", "Most": common words, unless a capitalised name mid-sentence ("the Middle East")
+            content = span_words[1:] if low == "the" else span_words
+            if single or first.sent_start or not content or not all(w.cap for w in content):
+                return None
         any_cap = any(w.cap for w in span_words)
         if not any_cap:
             # lowercase: only well-known places written exactly so ("raqqa", "east ghouta")
@@ -309,8 +312,11 @@ class Recogniser:
         ``major``: only countries, first-level divisions and cities of 500,000 or more."""
         w = folded(written)
         t = self.gaz._t
+        upper = written.isupper() and len(written) > 1
         for k in nums:
-            if not self.notable(k) or folded(t["names"][k]) != w:
+            if not self.notable(k):
+                continue
+            if folded(t["names"][k]) != w and not (upper and self._exact_case(k, written)):
                 continue
             if not major or t["feature"][k] in ("country", "admin1") or t["population"][k] >= 500_000:
                 return True
