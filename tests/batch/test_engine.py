@@ -140,3 +140,16 @@ def test_reconciliation_runs_once_at_the_end(tmp_path: Path) -> None:
     with Frontwatch(db=db) as fw:
         status = fw.status("ua:kherson")
     assert status["controller"] == "ua_army"
+
+
+def test_rerun_into_another_store_writes_it(shards: Path, plugin: tuple[str, str], tmp_path: Path) -> None:
+    plug, pipe = plugin
+    opts = {"workers": 0, "plugins": [plug], "pipeline": pipe, "partition_size": 80, "reconcile": False}
+    assert run_batch([shards], tmp_path / "out", **opts).skipped == 0  # Parquet only
+    first = run_batch([shards], tmp_path / "out", db=str(tmp_path / "a.duckdb"), **opts)
+    assert (first.skipped, first.ok) == (0, 240)  # not in a store yet
+    assert run_batch([shards], tmp_path / "out", db=str(tmp_path / "a.duckdb"), **opts).skipped == 3
+    other = run_batch([shards], tmp_path / "out", db=str(tmp_path / "b.duckdb"), **opts)
+    assert (other.skipped, other.ok) == (0, 240)
+    with open_store(tmp_path / "b.duckdb") as store:
+        assert store.stats()["reports"] == 240

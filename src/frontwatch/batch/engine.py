@@ -341,7 +341,7 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     parts = plan(inputs, partition_size)
     manifest = Manifest(out_dir)
-    todo = [p for p in parts if not manifest.is_done(p.key, need_stored=bool(db))]
+    todo = [p for p in parts if not manifest.is_done(p.key, db=_mask(db))]
     # workers may run elsewhere (another cwd): hand them absolute paths
     plugins = tuple(str(Path(p).resolve()) if p.endswith(".py") else p for p in plugins)
     config = str(Path(config).resolve()) if config else None
@@ -391,7 +391,9 @@ def _drive(
             stored = True
         elif db and not res.ok:
             stored = True
-        manifest.record(PartitionDone(res.key, res.ok, res.failed, res.output, stored, round(res.seconds, 3), res.worker))
+        manifest.record(
+            PartitionDone(res.key, res.ok, res.failed, res.output, stored, round(res.seconds, 3), res.worker, _mask(db))
+        )
         result.ok += res.ok
         result.failed += res.failed
         result.cpu_seconds += res.cpu_s

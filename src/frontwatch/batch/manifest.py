@@ -25,6 +25,7 @@ class PartitionDone:
     stored: bool = False
     seconds: float = 0.0
     worker: str = ""
+    db: str | None = None  # the store it was written to (password masked)
 
 
 class Manifest:
@@ -43,11 +44,12 @@ class Manifest:
                         continue  # a line cut short by a crash: that partition is redone
                     self.done[entry.key] = entry
 
-    def is_done(self, key: str, *, need_stored: bool = False) -> bool:
+    def is_done(self, key: str, *, db: str | None = None) -> bool:
+        """True when partition ``key`` is finished (and, given ``db``, written to that store)."""
         entry = self.done.get(key)
         if entry is None or not (self.out / entry.output).exists():
             return False
-        return entry.stored or not need_stored
+        return db is None or (entry.stored and entry.db == db)
 
     def record(self, entry: PartitionDone) -> None:
         self.out.mkdir(parents=True, exist_ok=True)
