@@ -236,3 +236,22 @@ def test_analyze_comment(client: httpx.Client) -> None:
     assert comment["stance"]["label"] in {"support", "deny", "query", "comment"}
     flagged = client.post("/api/comments/analyze", json={"text": "Kill them all, every last one of those vermin."})
     assert flagged.status_code == 200 and isinstance(flagged.json()["comment"]["flags"], list)
+
+
+def test_map_cache_key_changes_with_the_store(tmp_path: Path) -> None:
+    import dataclasses
+
+    from frontwatch.web import mapdata
+
+    reports = fixture_reports()
+    fw = filled_app(tmp_path / "stamp.duckdb", reports[:1])
+    try:
+        before = mapdata.stamp(fw)
+        assert mapdata.stamp(fw) == before
+        fw.store.upsert(reports[1:])
+        after = mapdata.stamp(fw)
+        assert after != before
+        fw.store.upsert([dataclasses.replace(reports[1], body=reports[1].body + " More.", control_claims=(), places=())])
+        assert mapdata.stamp(fw) != after  # a replaced report counts too
+    finally:
+        fw.close()

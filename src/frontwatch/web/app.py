@@ -52,6 +52,7 @@ def create_app(fw: Any, *, read_only: bool = False) -> FastAPI:
     )
     app.state.fw = fw
     app.state.read_only = read_only
+    app.state.map_cache = {}  # rendered /api/map answers, see routes.map_day
     app.state.store_thread = store_thread  # every store call runs here, one at a time
     errors.install(app)
     app.include_router(router)

@@ -122,6 +122,11 @@ def _features(fw: Any, place_ids: list[str]) -> dict[str, str]:
     return {r[0]: r[1] for r in rows}
 
 
+def stamp(fw: Any) -> tuple[Any, ...]:
+    """Changes whenever a report is added, replaced or removed (keys the cache of map answers)."""
+    return tuple(fw.store.read("SELECT COUNT(*), MAX(updated_at), MAX(ingested_at) FROM reports")[0])
+
+
 def map_payload(fw: Any, day: dt.date | None = None, source: str | None = None) -> dict[str, Any]:
     """The data of the map page for one day (the newest stored day when ``day`` is None)."""
     span = period(fw)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -44,6 +44,8 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
 Text = Annotated[str | None, Query(max_length=500)]
+#: How many rendered /api/map answers a server keeps.
+MAP_CACHE = 16
 
 #: Upload suffixes the ingestion readers understand, by request content type.
 CONTENT_SUFFIX = {
@@ -184,8 +186,17 @@ async def sources(request: Request) -> Answer:
 
 
 @router.get("/map", dependencies=read, summary="Every place with claims, coloured for one day")
-async def map_day(request: Request, day: Day = None, source: Text = None) -> Answer:
-    return ok(await run(request, mapdata.map_payload, fw_of(request), day, source=source))
+async def map_day(request: Request, day: Day = None, source: Text = None) -> Response:
+    """Cached per (day, source) while the store's reports stay the same (every visitor's first view is alike)."""
+    fw, cache = fw_of(request), request.app.state.map_cache
+    key = (day, source, await run(request, mapdata.stamp, fw))
+    body = cache.get(key)
+    if body is None:
+        body = ok(await run(request, mapdata.map_payload, fw, day, source=source)).body
+        cache[key] = body
+        while len(cache) > MAP_CACHE:
+            cache.pop(next(iter(cache)))
+    return Response(body, media_type="application/json")
 
 
 # -- analysing one comment --------------------------------------------------------------------
@@ -238,6 +249,7 @@ async def post_reports(
             done = fw.ingest([str(path)], published=published, source=source)
             if (done.new or done.updated) and hasattr(fw, "reconcile"):
                 fw.reconcile()  # status and the map answer from the new claims at once
+                request.app.state.map_cache.clear()
             return done
 
         result = await run(request, ingest)

@@ -474,6 +474,7 @@ async function startMap() {
     slider.disabled = true;
   }
   fillSelect("source-filter", first.sources || []);
+  performance.mark("fw-data"); // the map data and borders have arrived
   const focus = mainCluster(first.places || [], 3);
   const lats = focus.map((p) => p.lat);
   const midLat = lats.length ? (Math.min(...lats) + Math.max(...lats)) / 2 : 30;
@@ -487,7 +488,10 @@ async function startMap() {
   document.getElementById("side-filter").addEventListener("change", renderPlaces);
   document.getElementById("source-filter").addEventListener("change", () => loadDay(view.day));
   document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") closePanel(); });
+  performance.mark("fw-setup");
   await loadDay(first.day, first);
+  performance.mark("fw-drawn");
+  requestAnimationFrame(() => requestAnimationFrame(() => { performance.mark("fw-painted"); document.body.dataset.painted = "1"; }));
   const askedPlace = asked.get("place");
   if (askedPlace) focusPlace(askedPlace);
 }
