@@ -17,6 +17,7 @@ from __future__ import annotations
 import email.utils
 import json
 import os
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -181,7 +182,10 @@ def poll_feed(url: str, state: FeedState, analyse: Callable[[list[Report]], None
         keys.append(key)
         fresh.append(item)
     if fresh:
-        analyse(fresh)
+        try:
+            analyse(fresh)
+        except FrontwatchError as exc:  # e.g. the store is down: keep them unseen, retry next round
+            return FeedRound(url, "error", error=exc.one_line())
     state.seen = (state.seen + keys)[-SEEN_LIMIT:]
     return FeedRound(url, "new" if keys else "unchanged", new=len(fresh), seen=total - len(keys))
 
@@ -205,8 +209,8 @@ def watch(
         for report in reports:
             try:
                 done.append(app.pipeline(report))
-            except FrontwatchError:
-                continue
+            except Exception as exc:  # noqa: BLE001 - one bad entry must not stop the watcher
+                print(f"frontwatch: {report.url or report.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
         if done:
             app.store.upsert(done)
 
