@@ -64,3 +64,14 @@ def test_title_and_comments_are_read(gp: Geoparser) -> None:
 def test_lowercase_words_need_document_support(gp: Geoparser) -> None:
     ms = parse(gp, "The man bought a car for the turkey dinner, on sale in the media store.")
     assert ms == []
+
+
+def test_hyphenated_heads_and_offsets(gp: Geoparser) -> None:
+    text = "Russian-backed forces and a Mosul-based group met in Deir ez-Zor and Bab al-Nayrab."
+    ms = by_text(parse(gp, text))
+    assert ms["Russian"].kind == "demonym"
+    assert ms["Mosul"].place.country == "IQ"
+    assert ms["Deir ez-Zor"].place.country == "SY"
+    assert "Bab al-Nayrab" in ms
+    for m in ms.values():
+        assert text[m.span.start : m.span.end] == m.span.text

@@ -107,6 +107,12 @@ def tokenize(text: str) -> list[Word]:
             gap = text[prev_end:s]
             sent_start = not words or any(ch in _SENT_END for ch in gap)
         cap = w[0].isupper() or ("-" in w and bool(_ARTICLE_CAP.match(w)))
+        if cap and "-" in w and not _ARTICLE_CAP.match(w):
+            head, _, rest = w.partition("-")
+            if rest and (rest[0].islower() or (rest.isupper() and len(rest) <= 3)):
+                # "Texas-based", "Russian-backed", "Gainesville-area", "Watertown-ML": the name is the head
+                words.append(Word(s, s + len(head), head, word_parts(head), True, sent_start))
+                s, w, cap, sent_start = s + len(head) + 1, rest, rest[0].isupper(), False
         words.append(Word(s, e, w, word_parts(w), cap, sent_start))
         prev_end = e
     return words
