@@ -13,9 +13,11 @@ comment. Comment ranges that quote the article (:mod:`.quotes`) give no claims.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 from frontwatch.extract import actors as actor_dict
 from frontwatch.extract import claims as claim_rules
@@ -25,6 +27,7 @@ from frontwatch.model import FACTUAL_MODALITIES, ControlClaim, Event, PlaceMenti
 from frontwatch.pipeline import Resources, stage
 
 _NOT_EVENT_PLACES = ("demonym", "metonym")
+T = TypeVar("T")
 
 
 def dictionary_for(resources: Resources) -> ActorDictionary:
@@ -73,29 +76,30 @@ def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: s
     # Triggers, actor names and dates are found once per field, then handed to each sentence.
     field_hits = parse.find_hits(text)
     field_dates = dates.find(text, base_date)
-    mentions = sorted(
-        (pm for pm in report.places if pm.span.field == field_name and pm.kind not in _NOT_EVENT_PLACES),
-        key=lambda pm: pm.span.start,
-    )
+    every = sorted((pm for pm in report.places if pm.span.field == field_name), key=lambda pm: pm.span.start)
+    mentions = [pm for pm in every if pm.kind not in _NOT_EVENT_PLACES]
+    by_start = _Window(every, lambda pm: (pm.span.start, pm.span.end))
+    event_places = _Window(mentions, lambda pm: (pm.span.start, pm.span.end))
+    hit_window = _Window(field_hits, lambda h: (h.start, h.end))
+    date_window = _Window(field_dates, lambda d: (d.start, d.end))
+    found_window = _Window(found, lambda m: (m.start, m.end))
     out_events: list[Event] = []
     out_claims: list[ControlClaim] = []
     previous_events: list[int] = []
     last_place: PlaceMention | None = None
     for s_start, s_end in sentences.split(text):
         sent = text[s_start:s_end]
-        here = [pm for pm in mentions if s_start <= pm.span.start and pm.span.end <= s_end]
-        all_here = [pm for pm in report.places if pm.span.field == field_name and s_start <= pm.span.start and pm.span.end <= s_end]
+        here = event_places.inside(s_start, s_end)
+        all_here = by_start.inside(s_start, s_end)
         if quotes.inside(quoted, s_start, s_end):
             last_place = here[-1] if here else last_place
             continue
         refs = [parse.PlaceRef(pm.span.start - s_start, pm.span.end - s_start, pm) for pm in here]
         refs += parse.coref_places(report, field_name, s_start, sent, last_place, refs)
         refs.sort(key=lambda r: r.start)
-        hits = [parse.Hit(h.trigger, h.start - s_start, h.end - s_start) for h in field_hits if s_start <= h.start and h.end <= s_end]
-        date_refs = [dataclasses.replace(d, start=d.start - s_start, end=d.end - s_start) for d in field_dates
-                     if s_start <= d.start and d.end <= s_end]
-        sent_found = [dataclasses.replace(m, start=m.start - s_start, end=m.end - s_start) for m in found
-                      if s_start <= m.start and m.end <= s_end]
+        hits = [parse.Hit(h.trigger, h.start - s_start, h.end - s_start) for h in hit_window.inside(s_start, s_end)]
+        date_refs = [dataclasses.replace(d, start=d.start - s_start, end=d.end - s_start) for d in date_window.inside(s_start, s_end)]
+        sent_found = [dataclasses.replace(m, start=m.start - s_start, end=m.end - s_start) for m in found_window.inside(s_start, s_end)]
         actors = parse.resolve_mentions(report, field_name, s_start, sent, doc, refs, sent_found)
         refs = parse.drop_actor_places(refs, actors)
         p = parse.Parsed(field_name, s_start, sent, actors, refs, hits)
@@ -118,6 +122,22 @@ def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: s
         if here:
             last_place = here[-1]
     return out_events, out_claims
+
+
+class _Window(Generic[T]):
+    """Items sorted by start; :meth:`inside` returns those wholly within a range (bisect, not a scan)."""
+
+    def __init__(self, items: Sequence[T], bounds: Callable[[T], tuple[int, int]]) -> None:
+        self.items = sorted(items, key=lambda x: bounds(x)[0])
+        self.bounds = bounds
+        self.starts = [bounds(x)[0] for x in self.items]
+
+    def inside(self, start: int, end: int) -> list[T]:
+        out = []
+        for item in self.items[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]:
+            if self.bounds(item)[1] <= end:
+                out.append(item)
+        return out
 
 
 def _statements(report: Report, field_name: str, s_start: int, sent: str, date_refs: list[dates.DateRef],
