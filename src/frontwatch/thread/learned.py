@@ -10,6 +10,7 @@ or condemned.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -26,31 +27,48 @@ THRESHOLD = 0.7
 
 #: A learned flag also needs one of these words in its sentence: the model weighs wording, the
 #: gate makes sure the sentence is about harming people (or calling them non-human) at all.
-HARM_WORDS: dict[str, re.Pattern[str]] = {
+#: Each pattern is matched against single lower-case words (results cached per word).
+_HARM_WORD: dict[str, re.Pattern[str]] = {
     "incitement_to_violence": re.compile(
-        r"\b(?:kill\w*|dead|death|die|dying|shoot|shot|execut\w*|hang\w*|burn\w*|bomb\w*|gas|gassed|slaughter\w*|"
+        r"kill\w*|dead|death|die|dying|shoot|shot|execut\w*|hang\w*|burn\w*|bomb\w*|gas|gassed|slaughter\w*|"
         r"massacre\w*|exterminat\w*|wipe|wiped|destroy|blood\w*|bullets?|starv\w*|freeze|drone|shell|behead\w*|"
         r"murder\w*|breathing|alive|hell|graves?|nuke\w*|erase|flatten|raze|level|crush|annihilat\w*|torture|"
-        r"lynch\w*|rope|noose|wall|mercy|prisoners|survivors|finish|eliminat\w*|purge|cleanse|drown\w*|poison\w*)\b",
-        re.I,
+        r"lynch\w*|rope|noose|wall|mercy|prisoners|survivors|finish|eliminat\w*|purge|cleanse|drown\w*|poison\w*"
     ),
     "dehumanisation": re.compile(
-        r"\b(?:sub-?humans?|human|humans|people|men|animals?|beasts?|vermin|rats?|cockroach\w*|roaches|insects?|"
+        r"sub|subhumans?|human|humans|people|men|animals?|beasts?|vermin|rats?|cockroach\w*|roaches|insects?|"
         r"parasit\w*|lice|maggots?|termites?|leech\w*|locusts?|swarm|horde|pack|herd|pigs?|swine|dogs?|apes?|"
         r"monkeys?|hyenas?|jackals?|snakes?|vipers?|orcs?|savages?|plague|cancer|disease|virus|infect\w*|filth|scum|"
-        r"pests?|breed\w*|creatures?|things|it)\b",
-        re.I,
+        r"pests?|breed\w*|creatures?|things|it"
     ),
     "threat": re.compile(
-        r"(?=.*\b(?:you|your|you'?re|u)\b).*\b(?:dead|die|kill\w*|hang|burn|find|hunt\w*|pay|regret|coming|"
-        r"visit|blood|neck|throat|head|address|family|children|sleep|next|list|end|slaughter\w*|cut|shoot|bullet)\b",
-        re.I | re.S,
+        r"dead|die|kill\w*|hang|burn|find|hunt\w*|pay|regret|coming|visit|blood|neck|throat|head|address|family|"
+        r"children|sleep|next|list|end|slaughter\w*|cut|shoot|bullet"
     ),
-    "insult": re.compile(r"\b(?:you|your|you'?re|u)\b|^\W*\w+\s*,", re.I),
-    "identity_attack": re.compile(
-        r"\b(?:" + IDENTITY[3:-1] + r")\b", re.I
-    ),
+    "identity_attack": re.compile(IDENTITY[3:-1]),
 }
+_YOU = frozenset({"you", "your", "youre", "u", "ya", "yourself"})
+_VOCATIVE = re.compile(r"^\W*\w+\s*,")
+_WORDS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=65536)
+def _word_harm(word: str) -> frozenset[str]:
+    return frozenset(cat for cat, rx in _HARM_WORD.items() if rx.fullmatch(word))
+
+
+def harm_gates(text: str) -> set[str]:
+    """The categories whose harm-word gate ``text`` opens."""
+    words = _WORDS.findall(text.lower().replace("'", ""))
+    out: set[str] = set()
+    for w in words:
+        out |= _word_harm(w)
+    you = any(w in _YOU for w in words)
+    if not you:
+        out.discard("threat")
+    if you or _VOCATIVE.match(text):
+        out.add("insult")
+    return out
 
 
 def model_path(category: str) -> Path:
@@ -71,7 +89,14 @@ def load_models() -> dict[str, LinearModel]:
 def probability(model: LinearModel, text: str | dict[str, float]) -> float:
     """The model's probability of a flag for ``text`` (or its precomputed terms)."""
     terms = moderation_terms(text) if isinstance(text, str) else text
-    return float(model.scores(terms)[model.labels.index("yes")])
+    k = model.labels.index("yes")
+    rows = model.rows
+    margin = float(model.bias[k] - model.bias[1 - k])
+    for term, value in terms.items():
+        row = rows.get(term)
+        if row is not None:
+            margin += value * (row[k] - row[1 - k])
+    return 1.0 / (1.0 + math.exp(-margin))
 
 
 def top_words(model: LinearModel, text: str, n: int = 3) -> list[str]:

@@ -179,8 +179,9 @@ def find_hits(text: str, use_learned: bool = True) -> list[Hit]:
 def _learned_hits(text: str, quotes: list[tuple[int, int]], found: set[str]) -> list[Hit]:
     out: list[Hit] = []
     terms: dict[str, float] | None = None
+    gates = learned.harm_gates(text)
     for cat, model in learned.load_models().items():
-        if cat in found or not learned.HARM_WORDS[cat].search(text):
+        if cat in found or cat not in gates:
             continue
         if terms is None:
             terms = moderation_terms(text)
@@ -193,7 +194,7 @@ def _learned_hits(text: str, quotes: list[tuple[int, int]], found: set[str]) -> 
             while e0 > s0 and text[e0 - 1].isspace():
                 e0 -= 1
             sentence = text[s0:e0]
-            if e0 - s0 < 2 or not learned.HARM_WORDS[cat].search(sentence):
+            if e0 - s0 < 2 or cat not in learned.harm_gates(sentence):
                 continue
             if _suppressed(sentence) or any(qa <= s0 < qb for qa, qb in quotes):
                 continue
