@@ -159,8 +159,13 @@ def build(p: Parsed, doc: Doc, statements: dict[int, Statement]) -> list[Event]:
     for i, hit in enumerate(p.hits):
         if hit.trigger.kind == "control" and hit.trigger.change != "held":
             sub = control_subtype(hit, doc)
+            sibling = next((h.patient for h in p.hits if h is not hit and h.trigger.kind == "control" and h.patient is not None
+                            and hit.agent is not None and h.agent is hit.agent), None)
             for place in hit.places or [None]:
-                events.append(_event(sub, hit, place.mention if place else None, statements[i], dead))
+                ev = _event(sub, hit, place.mention if place else None, statements[i], dead)
+                if ev.actor2 is None and sibling is not None:  # "after the liberation of X, Y purged militants from Z"
+                    ev = dataclasses.replace(ev, actor2=sibling.actor)
+                events.append(ev)
     index = {id(h): i for i, h in enumerate(p.hits)}
     for hit, sub in sentence_subtypes(p):
         for place in hit.places or [None]:
