@@ -233,6 +233,7 @@ function setBox(box) {
   view.k = w / width; // map units per screen pixel
   svgEl.style.setProperty("--k", String(view.k));
   document.getElementById("hatch").setAttribute("patternTransform", "rotate(45) scale(" + view.k + ")");
+  if (!view.labelFrame) view.labelFrame = requestAnimationFrame(() => { view.labelFrame = 0; layoutLabels(); });
 }
 
 /** One listener for every place (a click or Enter opens its panel). */
@@ -303,7 +304,7 @@ function renderPlaces() {
       frag.append(node);
       if (p.contested && !many) frag.append(svg("circle", { cx: x, cy: y, class: "hatched " + kind, fill: "url(#hatch)" }));
       if (shown.length <= 80) {
-        const label = svg("text", { x: x, y: y, class: "label" });
+        const label = svg("text", { x: x, y: y, class: "label", "data-id": id });
         label.textContent = fmt(p.name);
         labelFrag.append(label);
       }
@@ -312,7 +313,25 @@ function renderPlaces() {
   view.byId = new Map(shown.map((p) => [String(p.id), p]));
   document.getElementById("places").replaceChildren(frag);
   document.getElementById("labels").replaceChildren(labelFrag);
+  layoutLabels();
   renderLegend(shown);
+}
+
+/** Hide labels that would overlap one already shown (the selected place's label goes first). */
+function layoutLabels() {
+  const labels = [...document.querySelectorAll("#labels .label")];
+  if (!labels.length || !view.box) return;
+  const selected = view.selected ? String(view.selected.id) : null;
+  labels.sort((a, b) => (b.dataset.id === selected) - (a.dataset.id === selected));
+  const placed = [];
+  for (const label of labels) {
+    const x = (Number(label.getAttribute("x")) - view.box[0]) / view.k + 10;
+    const y = (Number(label.getAttribute("y")) - view.box[1]) / view.k - 8;
+    const box = [x, y, x + label.textContent.length * 6.6, y + 14];
+    const clash = placed.some((o) => box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]);
+    label.classList.toggle("hidden-label", clash);
+    if (!clash) placed.push(box);
+  }
 }
 
 function renderLegend(places) {
@@ -402,6 +421,7 @@ function claimList(title, claims, cls) {
 
 function markSelected(id) {
   for (const node of document.querySelectorAll("#places .place.selected")) node.classList.remove("selected");
+  layoutLabels();
   if (id === null || id === undefined) return;
   for (const node of document.querySelectorAll("#places .place")) if (node.dataset.id === String(id)) node.classList.add("selected");
 }
@@ -500,8 +520,9 @@ async function startMap() {
 function focusPlace(key) {
   const p = view.places.find((q) => String(q.id) === key) || view.places.find((q) => String(q.name) === key);
   if (!p) { say("No place " + key + " on this day."); document.body.dataset.focus = "missing"; return; }
-  const near = view.places.filter((q) => Math.abs(q.lat - p.lat) <= 0.1 && Math.abs(q.lon - p.lon) <= 0.1);
-  fitTo(near, 0.1);
+  const reach = kindOf(p) === "small" ? 0.03 : kindOf(p) === "town" ? 0.1 : 0.5; // degrees around it to show
+  const near = view.places.filter((q) => Math.abs(q.lat - p.lat) <= reach && Math.abs(q.lon - p.lon) <= reach);
+  fitTo(near, reach);
   const svgEl = document.getElementById("map");
   const covered = Math.min(460, svgEl.clientWidth * 0.5) / svgEl.clientWidth; // the panel's share of the width
   const [x, y, w, h] = view.box; // zoom out so the same area fits left of the panel, centred there
