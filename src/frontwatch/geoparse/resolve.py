@@ -211,6 +211,9 @@ class Resolver:
                 mentions.append(PlaceMention(span, None, prec, kind=raw.kind, relation=raw.relation, parent=parent))
                 continue
             scored: list[tuple[float, int, str]] = []
+            if len(cands) == 1 and not explain:  # nothing to choose between
+                scored.append((cands[0][1], cands[0][0], cands[0][2]))
+                cands = []
             for i, s, why in cands:
                 notes = [why, f"prior {s:.2f}"]
                 cc = g.country_of(i)
