@@ -93,3 +93,9 @@ def test_explain_keeps_more_candidates(gp: Geoparser) -> None:
     long = gp.mentions(report, explain=True)
     assert len(long[0].candidates) >= len(short[0].candidates) >= 2
     assert all(c.why for c in long[0].candidates)
+
+
+def test_a_site_in_a_quarter_is_part_of_it(gp: Geoparser) -> None:
+    ms = by_text(parse(gp, "Troops took Salheen and the al-Madi station in Aleppo."))
+    assert ms["al-Madi"].place.id == "cu:al-maadi" and ms["al-Madi"].geo_precision == 2
+    assert ms["Salheen"].geo_precision == 1

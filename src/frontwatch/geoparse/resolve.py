@@ -53,6 +53,8 @@ _HINT_FEATURES: dict[str, frozenset[str]] = {
 }
 MAX_CANDIDATES = 12
 FOCUS_BONUS = 0.8
+#: Features that are themselves a site (a station named so is the place itself).
+SITE_FEATURES = frozenset({"station", "landmark", "military_base", "airport", "port", "dam", "industrial", "oil_gas"})
 _URBAN_HINTS = frozenset({"neighbourhood", "neighborhood", "district", "quarter", "suburb", "station"})
 #: Cue words naming a site inside a place ("the al-Madi station"): the mention is part of it.
 SITE_HINTS = frozenset({
@@ -275,7 +277,7 @@ class Resolver:
             if kind == "metonym" and place.feature not in ("country", "city", "admin1"):
                 kind = "toponym"
             prec = geo_precision(place, raw.relation)
-            if raw.hint in SITE_HINTS and place.feature not in _HINT_FEATURES.get(raw.hint, ()) and prec == 1:
+            if raw.hint in SITE_HINTS and place.feature not in SITE_FEATURES and prec == 1:
                 prec = 2
             mentions.append(PlaceMention(span, place, prec, kind=kind,
                                          relation=raw.relation, anchor=anchor, candidates=cand_out))
