@@ -1,6 +1,6 @@
 """The map page's HTML: served with its assets as files, or exported as one offline file.
 
-Served, the page links ``/static/map.css``, ``/static/map.js`` and ``/static/thread.js``
+Served, the page links ``/static/map.css`` and its scripts (:data:`SCRIPTS`)
 (the server's Content-Security-Policy allows scripts from the page's own origin only). Exported,
 everything is inlined and the data ride in ``<script type="application/json">`` blocks (which
 never run); a CSP ``<meta>`` allows exactly the inlined script and style by their hashes.
@@ -18,7 +18,7 @@ from typing import Any
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
 TEMPLATE = HERE / "templates" / "page.html"
-SCRIPTS = ("map.js", "thread.js")
+SCRIPTS = ("common.js", "map.js", "thread.js")
 
 
 def _template(view: str) -> str:
