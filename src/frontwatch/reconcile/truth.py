@@ -38,6 +38,8 @@ ITERATIONS = 8
 CONTRAST = 1.0
 #: Weight a source's claims per side it credits (off: one weight per source).
 PER_SIDE = True
+#: ... and, within a side, apart for first-hand reports of a change of hands.
+SPLIT_CHANGE = True
 
 
 @dataclass(frozen=True)
@@ -102,16 +104,20 @@ def discover(
     n_src, n_sides = len(table.sources), len(table.sides)
     contested_code = table.contested_code
     direct = (table.depth == 0) & (table.side != contested_code) & (table.weight > 0)
-    unit = table.source * n_sides + table.side
+    # a unit is (source, side credited, first-hand change or not): a partisan outlet's early
+    # announcements of its side's gains are judged apart from its reports of who holds what
+    change = (table.is_change & (table.depth == 0)).astype(np.int64) if SPLIT_CHANGE else np.zeros(len(table), dtype=np.int64)
+    n_col = n_sides * 2
+    unit = (table.source * n_sides + table.side) * 2 + change
     error = 1.0 - prior
-    unit_error = np.repeat(error, n_sides)
+    unit_error = np.repeat(error, n_col)
 
     def claim_vote() -> np.ndarray:
         # a side's weights are rescaled so that its average over sources equals the sources'
         # average: per-side reliability ranks sources within a side, it never mutes a side
-        uw = weight_of(unit_error).reshape(n_src, n_sides)
+        uw = weight_of(unit_error).reshape(n_src, n_col)
         sw = weight_of(error)
-        counts = np.bincount(unit[direct], minlength=n_src * n_sides).reshape(n_src, n_sides) + 1e-9
+        counts = np.bincount(unit[direct], minlength=n_src * n_col).reshape(n_src, n_col) + 1e-9
         side_mean = (uw * counts).sum(axis=0) / counts.sum(axis=0)
         src_mean = (sw[:, None] * counts).sum(axis=0) / counts.sum(axis=0)
         uw = uw * (src_mean / np.maximum(side_mean, 1e-9))[None, :]
@@ -128,9 +134,9 @@ def discover(
         scored = np.bincount(table.source, weights=w_inf, minlength=n_src)
         bad = np.bincount(table.source, weights=w_bad, minlength=n_src)
         new_error = (bad + PRIOR_STRENGTH * (1.0 - prior)) / (scored + PRIOR_STRENGTH)
-        u_scored = np.bincount(unit, weights=w_inf, minlength=n_src * n_sides)
-        u_bad = np.bincount(unit, weights=w_bad, minlength=n_src * n_sides)
-        new_unit = (u_bad + PRIOR_STRENGTH * np.repeat(new_error, n_sides)) / (u_scored + PRIOR_STRENGTH)
+        u_scored = np.bincount(unit, weights=w_inf, minlength=n_src * n_col)
+        u_bad = np.bincount(unit, weights=w_bad, minlength=n_src * n_col)
+        new_unit = (u_bad + PRIOR_STRENGTH * np.repeat(new_error, n_col)) / (u_scored + PRIOR_STRENGTH)
         converged = np.allclose(new_unit, unit_error, atol=1e-4)
         error, unit_error = new_error, new_unit
         states = compute(table, claim_vote())
@@ -139,11 +145,14 @@ def discover(
     n_claims = np.bincount(table.source[table.depth == 0], minlength=n_src)
     n_scored = np.bincount(table.source[direct & (states.loo_controller >= 0)], minlength=n_src)
     vote = weight_of(error)
+    # per side credited, both kinds of claim together (weighted by how many were scored)
+    u_count = np.bincount(unit[direct], minlength=n_src * n_col).reshape(n_src, n_sides, 2)
+    u_rel = (1.0 - unit_error).reshape(n_src, n_sides, 2)
+    side_rel = (u_rel * u_count).sum(axis=2) / np.maximum(u_count.sum(axis=2), 1)
     rel = [
         Reliability(name, float(prior[i]), float(1.0 - error[i]), float(vote[i]), int(n_claims[i]), int(n_scored[i]),
-                    {table.sides[k]: round(float(1.0 - unit_error[i * n_sides + k]), 3)
-                     for k in range(n_sides) if k != contested_code and u_count[i * n_sides + k] > 0})
-        for u_count in [np.bincount(unit[direct], minlength=n_src * n_sides)]
+                    {table.sides[k]: round(float(side_rel[i, k]), 3)
+                     for k in range(n_sides) if k != contested_code and u_count[i, k].sum() > 0})
         for i, name in enumerate(table.sources)
     ]
     rel.sort(key=lambda r: (-r.reliability, r.source))
