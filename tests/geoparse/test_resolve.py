@@ -99,3 +99,8 @@ def test_a_site_in_a_quarter_is_part_of_it(gp: Geoparser) -> None:
     ms = by_text(parse(gp, "Troops took Salheen and the al-Madi station in Aleppo."))
     assert ms["al-Madi"].place.id == "cu:al-maadi" and ms["al-Madi"].geo_precision == 2
     assert ms["Salheen"].geo_precision == 1
+
+
+def test_typos_in_locative_context_find_the_place(gp: Geoparser) -> None:
+    ms = by_text(parse(gp, "Clashes in Idlib and Hama reached the village of Kafranbek."))
+    assert ms["Kafranbek"].place is not None and ms["Kafranbek"].place.id == "gn:168661"

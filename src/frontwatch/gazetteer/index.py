@@ -56,7 +56,7 @@ class Gazetteer:
         self._skel: dict[str, int | tuple[int, ...]] = tables["skel"]
         self._cache: dict[int, Place] = {}
         self._children: dict[int, list[int]] | None = None
-        self._fuzzy_pool: dict[str, list[str]] = {}
+        self._fuzzy_pool: dict[tuple[str, int], list[str]] | None = None
         self._capitals: frozenset[int] = frozenset(tables.get("capitals", ()))
         self._lock = threading.Lock()
         #: Keys of the first word of every name (the recogniser starts n-grams only there).
@@ -147,30 +147,43 @@ class Gazetteer:
         return [self.place(i) for i in sorted(nums, key=self.importance, reverse=True)]
 
     def fuzzy_keys(self, key: str, country: str | None = None, limit: int = 5, cutoff: float = 88.0) -> list[tuple[str, float]]:
-        """Keys within edit distance of ``key`` (typos), among places of ``country`` or important ones."""
+        """Keys within a few edits of ``key`` (typos), among places of ``country`` (or, without
+        one, well-known places): rapidfuzz over the keys of similar length only."""
         from rapidfuzz import fuzz, process
 
-        pool = self._pool(country)
+        pools = self._pools()
+        tag = country or "*"
+        n = len(key)
+        pool: list[str] = []
+        for length in range(n - 1, n + 2):
+            pool.extend(pools.get((tag, length), ()))
+        if not pool:
+            return []
         hits = process.extract(key, pool, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
         return [(h[0], float(h[1])) for h in hits if h[0] != key]
 
-    def _pool(self, country: str | None) -> list[str]:
-        tag = country or "*"
+    def _pools(self) -> dict[tuple[str, int], list[str]]:
+        """(country or "*", key length) -> keys; built once, in one pass over the keys."""
         with self._lock:
-            if tag not in self._fuzzy_pool:
+            if self._fuzzy_pool is None:
                 t = self._t
-                pool: list[str] = []
+                countries, feature, population = t["country"], t["feature"], t["population"]
+                pools: dict[tuple[str, int], list[str]] = {}
                 for key, val in self._keys.items():
-                    if len(key) < 5:
+                    n = len(key)
+                    if n < 5:
                         continue
+                    seen: set[str] = set()
                     for i in _idx(val):
-                        if (country and t["country"][i] == country and t["feature"][i] != "hill") or (
-                            not country and (t["population"][i] >= 50_000 or t["feature"][i] in ("country", "admin1"))
-                        ):
-                            pool.append(key)
-                            break
-                self._fuzzy_pool[tag] = pool
-            return self._fuzzy_pool[tag]
+                        cc = countries[i]
+                        if cc and cc not in seen and feature[i] != "hill":
+                            seen.add(cc)
+                            pools.setdefault((cc, n), []).append(key)
+                        if "*" not in seen and (population[i] >= 50_000 or feature[i] in ("country", "admin1")):
+                            seen.add("*")
+                            pools.setdefault(("*", n), []).append(key)
+                self._fuzzy_pool = pools
+            return self._fuzzy_pool
 
     def find(self, name: str, country: str | None = None, near: tuple[float, float] | None = None,
              limit: int = 10) -> list[Candidate]:

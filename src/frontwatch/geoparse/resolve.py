@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from frontwatch.gazetteer.index import Gazetteer
-from frontwatch.gazetteer.names import folded
+from frontwatch.gazetteer.names import folded, name_key
 from frontwatch.geoparse.recognise import Raw
 from frontwatch.model import Candidate, Place, PlaceMention, Report
 
@@ -131,6 +131,7 @@ class Resolver:
                 cands.sort(key=lambda c: c[1], reverse=True)
                 del cands[MAX_CANDIDATES:]
             base.append(cands)
+        self._typos(raws, base)
         # two rounds: the second takes its context from the first round's choices (needless
         # when they are the first guesses the first round started from)
         first = [None if raw.kind == "demonym" or not c else c[0][0] for raw, c in zip(raws, base)]
@@ -138,6 +139,33 @@ class Resolver:
         if picks == first:
             return mentions
         return self._decide(report, raws, base, picks, explain, build=True)[1]
+
+    def _typos(self, raws: Sequence[Raw], base: list[list[tuple[int, float, str]]]) -> None:
+        """Unknown names in a clearly locative context: try fuzzy matches (typos) among the
+        places of the country most other names are in."""
+        todo = [k for k, raw in enumerate(raws) if not base[k] and raw.cue == "strong" and raw.kind != "demonym"]
+        if not todo:
+            return
+        g = self.gaz
+        votes = Counter(g.country_of(c[0][0]) for c in base if c)
+        votes.pop(None, None)
+        if not votes:
+            return
+        country = votes.most_common(1)[0][0]
+        for k in todo:
+            raw = raws[k]
+            key = name_key(raw.text)
+            if len(key) < 5:
+                continue
+            cands = []
+            for fk, ratio in g.fuzzy_keys(key, country, limit=3, cutoff=85.0):
+                for i in g.key_numbers(fk):
+                    if g.country_of(i) == country:
+                        cands.append((i, g.importance(i) + ratio / 100.0 - 0.35, f"fuzzy {ratio:.0f}"))
+            if cands:
+                cands.sort(key=lambda c: c[1], reverse=True)
+                base[k] = cands[:MAX_CANDIDATES]
+                raw.how = "fuzzy"
 
     def _decide(self, report: Report, raws: Sequence[Raw], base: list[list[tuple[int, float, str]]],
                 chosen: list[int | None] | None, explain: bool, build: bool,
