@@ -104,3 +104,13 @@ def test_a_site_in_a_quarter_is_part_of_it(gp: Geoparser) -> None:
 def test_typos_in_locative_context_find_the_place(gp: Geoparser) -> None:
     ms = by_text(parse(gp, "Clashes in Idlib and Hama reached the village of Kafranbek."))
     assert ms["Kafranbek"].place is not None and ms["Kafranbek"].place.id == "gn:168661"
+
+
+def test_one_geoparser_serves_many_threads(gp: Geoparser) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    reports = [fixture_report(n) for n in ("mosul.txt", "kherson.txt", "tripoli.txt", "elfasher.txt")] * 4
+    expected = [gp.mentions(r) for r in reports]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(gp.mentions, reports))
+    assert got == expected

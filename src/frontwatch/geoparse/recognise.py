@@ -154,8 +154,9 @@ class Recogniser:
             return []
         title_case = _is_title_case(words)
         lower_seen = {w.text.lower() for w in words if not w.cap}
-        self._persons = _person_words(text, words, self.gaz)
-        self._all_caps_field = sum(w.text.isupper() for w in words) > 0.6 * len(words)
+        # per-call state stays local: one Recogniser serves many threads
+        persons = _person_words(text, words, self.gaz)
+        all_caps = sum(w.text.isupper() for w in words) > 0.6 * len(words)
         out: list[Raw] = []
         n = len(words)
         i = 0
@@ -168,7 +169,8 @@ class Recogniser:
                 starts = bool(w.parts) and w.parts[0] in self.notable_first and w.text not in _FUNCTION_WORDS
             match = self._longest(text, words, i) if starts else None
             if match is not None and (match[0] > i or w.text not in DEMONYMS):
-                raw = self._accept(field_name, text, words, i, match[0], match[1], title_case, lower_seen)
+                raw = self._accept(field_name, text, words, i, match[0], match[1], title_case, lower_seen,
+                                   persons, all_caps)
                 if raw is not None:
                     out.append(raw)
                     i = match[0] + 1
@@ -219,7 +221,7 @@ class Recogniser:
         return a, b
 
     def _accept(self, fname: str, text: str, words: list[Word], i: int, j: int, nums: tuple[int, ...],
-                title_case: bool, lower_seen: set[str]) -> Raw | None:
+                title_case: bool, lower_seen: set[str], persons: set[str], all_caps: bool) -> Raw | None:
         span_words = words[i : j + 1]
         first = span_words[0]
         low = first.text.lower()
@@ -248,7 +250,7 @@ class Recogniser:
             return None
         if i > 0 and words[i - 1].text.lower() == "the" and single and low in FIRST_NAMES:
             return None
-        if single and low in self._persons and not notable:
+        if single and low in persons and not notable:
             return None
         if single and (low in FIRST_NAMES or low in SURNAMES) and not self._famous(nums, first.text, major=True) and ctx_cue_needed(text, span_words[-1].end, text[max(0, first.start - 60) : first.start]):
             return None
@@ -256,7 +258,7 @@ class Recogniser:
             return None
         if not single and " ".join(w.text.lower() for w in span_words) in NOT_PLACE_PHRASES:
             return None
-        if single and first.text.isupper() and len(first.text) > 1 and not self._all_caps_field:
+        if single and first.text.isupper() and len(first.text) > 1 and not all_caps:
             # an acronym is a place only if the gazetteer writes it so ("US", "UAE", "DRC");
             # a longer word in capitals (a dateline "WASHINGTON") only a well-known place spelled so
             if len(first.text.rstrip(".")) <= 4 or "." in first.text:
