@@ -75,3 +75,8 @@ def test_hyphenated_heads_and_offsets(gp: Geoparser) -> None:
     assert "Bab al-Nayrab" in ms
     for m in ms.values():
         assert text[m.span.start : m.span.end] == m.span.text
+
+
+def test_a_short_list_of_places_is_not_a_headline(gp: Geoparser) -> None:
+    ms = by_text(parse(gp, "In Sudan, El Geneina and Nyala; in Mali, Gao and Timbuktu; in Somalia, Kismayo."))
+    assert {"El Geneina", "Nyala", "Gao", "Timbuktu", "Kismayo"} <= set(ms)

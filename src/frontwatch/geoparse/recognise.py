@@ -123,6 +123,25 @@ def _is_title_case(words: list[Word]) -> bool:
     return len(content) >= 4 and sum(w.cap for w in content) / len(content) > 0.7
 
 
+def _title_case_lines(text: str, words: list[Word]) -> list[tuple[int, int]]:
+    """Character ranges of lines written in Title Case (headlines; not lists of names)."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    n = len(words)
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        line_words = []
+        while k < n and words[k].start < end:
+            if words[k].start >= start:
+                line_words.append(words[k])
+            k += 1
+        if line.count(",") <= 1 and ";" not in line and _is_title_case(line_words):
+            out.append((start, end))
+        start = end + 1
+    return out
+
+
 class Recogniser:
     """Finds candidate place names in text with a :class:`Gazetteer`."""
 
@@ -152,7 +171,8 @@ class Recogniser:
         words = tokenize(text)
         if not words:
             return []
-        title_case = _is_title_case(words)
+        # Title Case lines ("Army Takes South Of Aleppo Citadel"): capitals say nothing there
+        tc_lines = _title_case_lines(text, words)
         lower_seen = {w.text.lower() for w in words if not w.cap}
         # per-call state stays local: one Recogniser serves many threads
         persons = _person_words(text, words, self.gaz)
@@ -169,6 +189,7 @@ class Recogniser:
                 starts = bool(w.parts) and w.parts[0] in self.notable_first and w.text not in _FUNCTION_WORDS
             match = self._longest(text, words, i) if starts else None
             if match is not None and (match[0] > i or w.text not in DEMONYMS):
+                title_case = any(a <= w.start < b for a, b in tc_lines)
                 raw = self._accept(field_name, text, words, i, match[0], match[1], title_case, lower_seen,
                                    persons, all_caps)
                 if raw is not None:
