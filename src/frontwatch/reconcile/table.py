@@ -19,6 +19,9 @@ import numpy as np
 
 from frontwatch.reconcile import keys, weights
 
+#: An unresolved name joins the resolved place that took at least this share of the name's mentions.
+NAME_SHARE = 0.75
+
 #: Column names :func:`prepare` reads (a subset of the store's claim-row keys).
 COLUMNS = (
     "claim_id", "source", "published", "field", "comment_author", "place_id", "place_name", "place_text",
@@ -175,22 +178,30 @@ def prepare(
         anchor = anchors[i] or (names[i] if outside[i] else None)
         display[i] = keys.relative_name(texts[i] or names[i], rel, anchor)
         pkey[i] = keys.unresolved_key(texts[i] or names[i], anchor, rel)
-    # an unresolved mention that bears exactly the name of one resolved place among the claims
-    # (the geoparser resolved it elsewhere) is that place
-    by_name: dict[str, set[str]] = {}
+    # an unresolved mention that bears the name of a resolved place among the claims (the
+    # geoparser resolved it elsewhere) is that place; when the name went to several places,
+    # the one that took at least NAME_SHARE of the resolved mentions of it
     loose = np.flatnonzero(~resolved & ~outside)
     if len(loose):
+        by_name: dict[str, dict[str, int]] = {}
         res_idx = np.flatnonzero(resolved)
-        _, first = np.unique(pkey[res_idx].astype(str), return_index=True)
-        for i in res_idx[first]:
-            for label in (names[i], texts[i]):
-                if label:
-                    by_name.setdefault(keys.norm_text(str(label)), set()).add(str(pkey[i]))
-    for i in loose:
-        found = by_name.get(keys.norm_text(str(texts[i] or names[i] or "")), set())
-        if len(found) == 1 and not anchors[i]:
-            pkey[i] = next(iter(found))
-            resolved[i] = True
+        for label_col in (names, texts):
+            labels = np.asarray(label_col[res_idx], dtype=object).astype(str)
+            pairs, counts = np.unique(np.char.add(np.char.add(labels.astype("U"), "\x1f"),
+                                                  pkey[res_idx].astype(str).astype("U")), return_counts=True)
+            for pair, c in zip(pairs.tolist(), counts.tolist(), strict=True):
+                label, key = pair.split("\x1f", 1)
+                if label and label != "None":
+                    slot = by_name.setdefault(keys.norm_text(label), {})
+                    slot[key] = max(slot.get(key, 0), int(c))
+        for i in loose:
+            found = by_name.get(keys.norm_text(str(texts[i] or names[i] or "")), {})
+            if not found or anchors[i]:
+                continue
+            best = max(found, key=lambda k: (found[k], k))
+            if found[best] >= NAME_SHARE * sum(found.values()):
+                pkey[i] = best
+                resolved[i] = True
     place_keys, place = _codes(pkey)
     weight = np.where(part, weight * weights.PART_FACTOR, weight)
 
