@@ -19,7 +19,7 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     out = tmp_path_factory.mktemp("gaz") / "small.built.pickle"
     syria, _ = syria_module.compile_csv(FIX / "syria_sample.csv", out.parent / "syria.tsv.gz")
     build.build(out, user_files=[str(FIX / "user_places.csv"), str(FIX / "user_places.geojson")],
-                syria=str(syria), base=False)
+                geonames_dumps=[str(FIX / "SY_sample.txt")], syria=str(syria), base=False)
     return load(str(out))
 
 
@@ -81,3 +81,10 @@ def test_bad_user_file_is_one_line_error(tmp_path: Path) -> None:
 def test_load_missing_explicit_path_is_not_found(tmp_path: Path) -> None:
     with pytest.raises(NotFound):
         load(str(tmp_path / "nope.pickle"))
+
+
+def test_geonames_dump_places_take_part(small: Gazetteer) -> None:
+    found = small.lookup("Karyet Test")
+    assert found and found[0].id == "gn:9990001" and found[0].feature == "village"
+    assert small.get("gn:9990002").feature == "mountain"
+    assert any("SY_sample.txt" in a for a in small.info()["attribution"])
