@@ -19,10 +19,12 @@ from typing import Any
 from frontwatch.errors import InputError, NotFound, StoreError
 from frontwatch.model import Report
 from frontwatch.store.migrate import dialect_migration, known_migrations, split_sql
-from frontwatch.store.rows import CHILD_TABLES, TABLES, ReportRows, columns, report_rows
+from frontwatch.store.rows import CHILD_TABLES, TABLES, ReportRows, columns, report_rows, unpack_doc
 
 #: Parameters per ``IN (...)`` list (PostgreSQL allows 65535 per statement).
 ID_CHUNK = 1000
+#: Reports whose rows are built and inserted at a time within one upsert.
+ROWS_CHUNK = 50
 
 
 @dataclass(frozen=True)
@@ -145,52 +147,60 @@ class SQLStore:
 
         The key is ``report.id``; a report whose content and annotations hash equal the stored
         ones is left alone and counted unchanged. If the same id occurs twice, the last wins.
+        Rows are built and inserted :data:`ROWS_CHUNK` reports at a time (inside the one
+        transaction), so a batch of richly annotated reports never has all its rows in memory.
         """
-        batch: dict[str, ReportRows] = {}
-        for report in reports:
-            batch[report.id] = report_rows(report)
-        if not batch:
+        items = list(reports)
+        last = {r.id: i for i, r in enumerate(items)}
+        items = [r for i, r in enumerate(items) if last[r.id] == i]
+        if not items:
             return UpsertCounts()
-        ids = list(batch)
         stored: dict[str, tuple[str, str]] = {}
-        new = updated = unchanged = 0
+        counts = UpsertCounts()
         with self.transaction():
-            for chunk in _chunks(ids, ID_CHUNK):
+            for chunk in _chunks([r.id for r in items], ID_CHUNK):
                 marks = ", ".join("?" for _ in chunk)
                 _, rows = self._fetch(
                     f"SELECT id, content_hash, annotations_hash FROM reports WHERE id IN ({marks})", chunk
                 )
                 stored.update({r[0]: (r[1], r[2]) for r in rows})
-            to_write: list[ReportRows] = []
-            replaced: list[str] = []
-            for rid, rr in batch.items():
-                old = stored.get(rid)
-                if old is None:
-                    new += 1
-                elif old == (rr.content_hash, rr.annotations_hash):
-                    unchanged += 1
-                    continue
-                else:
-                    updated += 1
-                    replaced.append(rid)
-                to_write.append(rr)
-            ingested: dict[str, Any] = {}
-            for chunk in _chunks(replaced, ID_CHUNK):
-                marks = ", ".join("?" for _ in chunk)
-                _, rows = self._fetch(f"SELECT id, ingested_at FROM reports WHERE id IN ({marks})", chunk)
-                ingested.update(dict(rows))
-                for table in (*CHILD_TABLES, "reports"):
-                    key = "id" if table == "reports" else "report_id"
-                    self._execute(f"DELETE FROM {table} WHERE {key} IN ({marks})", chunk)
-            for table in TABLES:
-                rows_out: list[tuple[Any, ...]] = []
-                for rr in to_write:
-                    rows_out.extend(rr.tables[table])
-                if table == "reports" and ingested:
-                    at = columns("reports").index("ingested_at")
-                    rows_out = [r[:at] + (ingested.get(r[0], r[at]),) + r[at + 1 :] for r in rows_out]
-                if rows_out:
-                    self._insert_rows(table, rows_out)
+            for part in _chunks(items, ROWS_CHUNK):
+                counts = counts + self._write_part([report_rows(r) for r in part], stored)
+        return counts
+
+    def _write_part(self, batch: list[ReportRows], stored: dict[str, tuple[str, str]]) -> UpsertCounts:
+        """Insert (or replace) the rows of some reports, inside the caller's transaction."""
+        new = updated = unchanged = 0
+        to_write: list[ReportRows] = []
+        replaced: list[str] = []
+        for rr in batch:
+            old = stored.get(rr.id)
+            if old is None:
+                new += 1
+            elif old == (rr.content_hash, rr.annotations_hash):
+                unchanged += 1
+                continue
+            else:
+                updated += 1
+                replaced.append(rr.id)
+            to_write.append(rr)
+        ingested: dict[str, Any] = {}
+        for chunk in _chunks(replaced, ID_CHUNK):
+            marks = ", ".join("?" for _ in chunk)
+            _, rows = self._fetch(f"SELECT id, ingested_at FROM reports WHERE id IN ({marks})", chunk)
+            ingested.update(dict(rows))
+            for table in (*CHILD_TABLES, "reports"):
+                key = "id" if table == "reports" else "report_id"
+                self._execute(f"DELETE FROM {table} WHERE {key} IN ({marks})", chunk)
+        for table in TABLES:
+            rows_out: list[tuple[Any, ...]] = []
+            for rr in to_write:
+                rows_out.extend(rr.tables[table])
+            if table == "reports" and ingested:
+                at = columns("reports").index("ingested_at")
+                rows_out = [r[:at] + (ingested.get(r[0], r[at]),) + r[at + 1 :] for r in rows_out]
+            if rows_out:
+                self._insert_rows(table, rows_out)
         return UpsertCounts(new, updated, unchanged)
 
     def delete(self, report_id: str) -> bool:
@@ -250,7 +260,7 @@ class SQLStore:
                 texts[(rid, idx)] = text
         docs = []
         for rid, doc_json, body in rows:
-            doc = json.loads(doc_json)
+            doc = json.loads(unpack_doc(doc_json))
             doc["body"] = body
             for i, c in enumerate(doc["comments"]):
                 c["text"] = texts.get((rid, i), c.get("text"))
@@ -456,7 +466,7 @@ class SQLStore:
             offset += len(rows)
 
 
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 

@@ -9,9 +9,11 @@ here too, so the write path walks each report once.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import json
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,17 +142,55 @@ def content_hash(report: Report) -> str:
     return _sha("\x1e".join(parts))
 
 
-def _place_cols(m: PlaceMention | None) -> tuple[Any, ...]:
-    """place_id, place_name, place_text, lat, lon, country, admin1, geo_precision."""
-    if m is None:
-        return (None,) * 8
-    pj = place_json(m)
-    assert pj is not None
-    return (pj["id"], pj["name"], pj["text"], pj["lat"], pj["lon"], pj["country"], pj["admin1"], m.geo_precision)
+class _Places:
+    """``place_json`` and the parents JSON of each mention, computed once per report."""
+
+    def __init__(self) -> None:
+        self._json: dict[int, dict[str, Any]] = {}
+        self._parents: dict[str, str] = {}
+
+    def json(self, m: PlaceMention) -> dict[str, Any]:
+        key = id(m)
+        pj = self._json.get(key)
+        if pj is None:
+            pj = self._json[key] = place_json(m)  # type: ignore[assignment]
+        return pj  # type: ignore[return-value]
+
+    def cols(self, m: PlaceMention | None) -> tuple[Any, ...]:
+        """place_id, place_name, place_text, lat, lon, country, admin1, geo_precision."""
+        if m is None:
+            return (None,) * 8
+        pj = self.json(m)
+        return (pj["id"], pj["name"], pj["text"], pj["lat"], pj["lon"], pj["country"], pj["admin1"], m.geo_precision)
+
+    def parents(self, m: PlaceMention) -> str:
+        anchor = m.place or m.parent
+        if anchor is None:
+            return "[]"
+        key = ("p:" if m.place else "q:") + anchor.id
+        text = self._parents.get(key)
+        if text is None:
+            ids = list(anchor.parents) if m.place else [anchor.id, *anchor.parents]
+            text = self._parents[key] = _json(ids)
+        return text
 
 
-def _parents(m: PlaceMention) -> str:
-    return _json(list(m.place.parents) if m.place else ([m.parent.id] + list(m.parent.parents) if m.parent else []))
+#: Stored documents longer than this are zlib-compressed (``"zlib:" + base64``): DuckDB
+#: writes strings over ~4 KB as overflow blocks, slowly, and keeps them cached.
+COMPRESS_OVER = 3500
+ZLIB_PREFIX = "zlib:"
+
+
+def pack_doc(doc_json: str) -> str:
+    if len(doc_json) <= COMPRESS_OVER:
+        return doc_json
+    return ZLIB_PREFIX + base64.b64encode(zlib.compress(doc_json.encode("utf-8"), 1)).decode("ascii")
+
+
+def unpack_doc(stored: str) -> str:
+    if stored.startswith(ZLIB_PREFIX):
+        return zlib.decompress(base64.b64decode(stored[len(ZLIB_PREFIX) :])).decode("utf-8")
+    return stored
 
 
 def report_rows(report: Report, now: dt.datetime | None = None) -> ReportRows:
@@ -174,7 +214,8 @@ def report_rows(report: Report, now: dt.datetime | None = None) -> ReportRows:
     # The annotations hash covers everything but the volatile bits (path, meta).
     texts = "\x1e".join([report.body] + [c.text for c in report.comments])
     annotations_hash = _sha(ann_json + "\x1d" + texts)
-    doc_json = f'{ann_json[:-1]},"path":{_json(path)},"meta":{meta_json}}}'
+    doc_json = pack_doc(f'{ann_json[:-1]},"path":{_json(path)},"meta":{meta_json}}}')
+    places = _Places()
     chash = content_hash(report)
     now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     tables: dict[str, list[Row]] = {t: [] for t in TABLES}
@@ -192,13 +233,12 @@ def report_rows(report: Report, now: dt.datetime | None = None) -> ReportRows:
         for i, c in enumerate(report.comments)
     ]
     for i, m in enumerate(report.places):
-        pj = place_json(m)
-        assert pj is not None
+        pj = places.json(m)
         tables["place_mentions"].append(
             (
                 rid, i, m.span.field, author(m.span.field), m.span.start, m.span.end, m.span.text, m.kind,
                 m.place is not None, pj["id"], pj["name"], pj["feature"], pj["lat"], pj["lon"], pj["country"],
-                pj["admin1"], pj["geonameid"], _parents(m), m.geo_precision, m.relation,
+                pj["admin1"], pj["geonameid"], places.parents(m), m.geo_precision, m.relation,
                 m.anchor.id if m.anchor else None, pj["anchor"], m.parent.id if m.parent else None, pj["parent"],
                 pj["approximate"],
             )
@@ -211,17 +251,17 @@ def report_rows(report: Report, now: dt.datetime | None = None) -> ReportRows:
                 rid, i, ev.field, author(ev.field), e.type, e.sub_type, e.plover, e.plover_mode,
                 *((a1["name"], a1["id"], a1["inter"], a1["side"], a1["text"]) if a1 else (None,) * 5),
                 *((a2["name"], a2["id"], a2["inter"], a2["side"], a2["text"]) if a2 else (None,) * 5),
-                _json([actor_json(a) for a in e.assoc_actors]), *_place_cols(e.place),
+                _json([actor_json(a) for a in e.assoc_actors]) if e.assoc_actors else "[]", *places.cols(e.place),
                 e.date, e.date_text, e.time_precision, e.fatalities, e.modality, e.claimant,
                 ev.start, ev.end, ev.text,
             )
         )
     for i, c in enumerate(report.control_claims):
         ev = c.evidence
-        pc = _place_cols(c.place)
+        pc = places.cols(c.place)
         tables["claims"].append(
             (
-                rid, i, ev.field, author(ev.field), *pc[:7], _parents(c.place), pc[7], c.place.relation,
+                rid, i, ev.field, author(ev.field), *pc[:7], places.parents(c.place), pc[7], c.place.relation,
                 c.place.anchor.name if c.place.anchor else None, c.controller, c.previous_controller, c.change,
                 c.as_of, c.as_of_precision, c.as_of_text, c.modality, c.claimant, ev.start, ev.end, ev.text,
             )
