@@ -241,3 +241,18 @@ def test_write_error_is_a_store_error(db_path: Path, report: Report) -> None:
         with pytest.raises(StoreError, match="cannot write"):
             store.upsert([report])
         assert store.stats()["reports"] == 0
+
+
+def test_long_documents_are_compressed(db_path: Path) -> None:
+    from frontwatch.store.rows import COMPRESS_OVER, pack_doc, unpack_doc
+
+    short, long_ = '{"a":1}', '{"a":"' + "x" * (COMPRESS_OVER + 10) + '"}'
+    assert pack_doc(short) == short and unpack_doc(short) == short
+    assert pack_doc(long_).startswith("zlib:") and len(pack_doc(long_)) < len(long_) // 10
+    assert unpack_doc(pack_doc(long_)) == long_
+    small = Report(id="small", body="Quiet.", title="t")
+    with open_store(db_path) as store:
+        store.upsert([small, handbuilt_report()])
+        raw = dict(store.read("SELECT id, doc FROM reports"))
+        assert raw["small"].startswith("{")
+        assert store.document("small") == document(small)
