@@ -41,6 +41,9 @@ def test_get_lookup_and_children(small: Gazetteer) -> None:
     citadel = small.get("cu:aleppo-citadel")
     assert citadel.feature == "landmark" and 36.1 < citadel.lat < 36.3
     assert [p.id for p in small.lookup("Sjeikh Maqsud")] == ["cu:sheikh-maqsoud"]
+    east = {p.id for p in small.children("cu:east-aleppo")}
+    assert {"cu:bab-al-nayrab", "cu:salheen"} <= east and "cu:hamdaniyah" not in east
+    assert small.get("cu:salheen").parents[0] == "cu:east-aleppo"
     ghouta_towns = {p.id for p in small.children("cu:east-ghouta")}
     assert {"cu:zamalka", "cu:arbin"} <= ghouta_towns
     with pytest.raises(NotFound):

@@ -33,7 +33,12 @@ def test_every_row_is_sourced_and_sane() -> None:
 
 
 def test_aleppo_neighbourhoods_come_first_and_sit_in_aleppo() -> None:
-    aleppo = [r for r in rows() if r["parent"] == "gn:170063"]
+    aleppo = [r for r in rows() if "gn:170063" in r["parent"].split("|")]
     assert len(aleppo) >= 40
     for r in aleppo:
         assert 36.10 < float(r["lat"]) < 36.30 and 37.05 < float(r["lon"]) < 37.30, r["id"]
+
+
+def test_east_aleppo_has_its_quarters() -> None:
+    east = [r["id"] for r in rows() if r["parent"].startswith("cu:east-aleppo")]
+    assert {"bab-al-nayrab", "salheen", "al-qasileh", "hanano"} <= set(east)
