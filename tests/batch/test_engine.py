@@ -35,9 +35,14 @@ def test_dask_local_cluster_gives_the_same_records_as_local(shards: Path, plugin
 
     plug, pipe = plugin
     run_batch([shards], tmp_path / "local", workers=2, plugins=[plug], pipeline=pipe, partition_size=40)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, Client(cluster) as client:
-        result = run_batch([shards], tmp_path / "dask", engine="dask", client=client, plugins=[plug], pipeline=pipe, partition_size=40)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        # by address, as `--scheduler ADDRESS` does against a running cluster
+        result = run_batch([shards], tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address,
+                           plugins=[plug], pipeline=pipe, partition_size=40)
+        with Client(cluster) as client:
+            assert len(client.scheduler_info()["workers"]) == 2
     assert result.ok == 240
+    assert len(result.worker_peak_mb) == 1  # threads of this one process
     cmp = compare_runs(tmp_path / "local", tmp_path / "dask")
     assert cmp.same, cmp.as_dict()
     assert cmp.a == 240
