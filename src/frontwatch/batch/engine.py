@@ -52,6 +52,14 @@ ENGINES = ("local", "dask")
 MAX_ATTEMPTS = 3
 
 
+def usable_cores() -> int:
+    """Cores this process may run on (respects CPU affinity, e.g. in containers and under taskset)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
 def is_multi_writer(db: str | None) -> bool:
     """True when several processes may write the store at once (PostgreSQL)."""
     return bool(db) and str(db).startswith(("postgresql://", "postgres://"))
@@ -358,7 +366,7 @@ def run_batch(
     # The driver's own app: builds (and so checks) the pipeline before any worker starts,
     # writes the store when workers cannot, and reconciles at the end.
     app = worker_app(cfg)
-    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    n_workers = workers if workers is not None else usable_cores()
     if engine == "local":
         stream = run_local(todo, cfg, n_workers)
     else:
