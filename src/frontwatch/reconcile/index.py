@@ -18,8 +18,10 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from frontwatch.errors import AmbiguousPlace, NotFound
+from frontwatch.reconcile import lookup
 from frontwatch.reconcile.keys import Gazetteer, norm_text, shared_gazetteer
 from frontwatch.reconcile.table import CONTESTED, day_number
+from frontwatch.reconcile.lookup import PlaceLookup
 from frontwatch.reconcile.timeline import TAU, confidence_at
 
 N_EVIDENCE = 3
@@ -48,8 +50,10 @@ class StatusIndex:
     """Queries over the ``recon_*`` tables of a store."""
 
     def __init__(self, store: Any, priors: dict[str, float] | None = None, gazetteer: Gazetteer | None = None,
-                 memory: bool | None = None) -> None:
+                 memory: bool | None = None, packed: bool = True) -> None:
         self.store = store
+        #: read the compact per-place lookup (recon_lookup) when there is no memory index
+        self._use_packed = packed
         self.priors = priors or {}
         self._gaz = gazetteer
         self._checked = False
@@ -59,6 +63,7 @@ class StatusIndex:
         self._memory: MemoryIndex | None = None
         self._last_day: int | None = None
         self._places: dict[str, dict[str, Any]] = {}
+        self._packed: dict[str, PlaceLookup | None] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -88,7 +93,7 @@ class StatusIndex:
         merged = self.merged_events()
         summary["events"] = {k: v for k, v in merged.items() if k != "events"}
         self._checked = True
-        self._memory, self._last_day, self._places = None, None, {}
+        self._memory, self._last_day, self._places, self._packed = None, None, {}, {}
         if self._want_memory is True or (self._want_memory is None and self._queries >= AUTO_MEMORY):
             self._memory = MemoryIndex.load(self.store)
         return summary
@@ -205,16 +210,35 @@ class StatusIndex:
             return None
         if self._memory is not None:
             return self._memory.state(key, day)
+        packed = self._lookup(key)
+        if packed is not None:
+            st = packed.state(day)
+            if st is not None:
+                st["day"], st["since"] = _date(st["day"]), _date(st["since"])
+            return st
         rows = self.store.read(
             f"SELECT {', '.join(_STATE_COLS)} FROM recon_states WHERE place_key = ? AND day <= ? ORDER BY day DESC LIMIT 1",
             (key, _date(day)),
         )
         return dict(zip(_STATE_COLS, rows[0], strict=True)) if rows else None
 
+    def _lookup(self, key: str) -> PlaceLookup | None:
+        """The place's packed row from ``recon_lookup`` (None on a store reconciled before it existed)."""
+        if not self._use_packed:
+            return None
+        if key not in self._packed:
+            if len(self._packed) > 4096:
+                self._packed.clear()
+            self._packed[key] = lookup.read(self.store, key)
+        return self._packed[key]
+
     def _votes(self, key: str, day: int) -> list[dict[str, Any]]:
         """Each voter's latest vote about ``key`` on or before ``day``, with its faded weight."""
+        packed = self._lookup(key) if self._memory is None else None
         if self._memory is not None:
             votes = self._memory.votes(key, day)
+        elif packed is not None:
+            votes = packed.votes_until(day)
         else:
             cols = ("day", "side", "mass", "depth", "claim_id", "voter", "n_denials")
             rows = self.store.read(
@@ -244,8 +268,16 @@ class StatusIndex:
         text: dict[str, dict[str, Any]] = {}
         cols = ("claim_id", "controller", "change", "modality", "claimant", "source", "url", "field",
                 "comment_author", "published", "evidence_text")
+        seqs = [int(v["seq"]) for v in chosen + against if "seq" in v]
         rowids = [int(v["rowid"]) for v in chosen + against if "rowid" in v]
-        if rowids:  # DuckDB, memory index: the rows sit together (stored by place), read them by row id
+        if seqs:  # the compact lookup: the rows sit together (stored by place), read them by position
+            wanted = set(ids)
+            for r in self.store.read(
+                f"SELECT {', '.join(cols)} FROM recon_votes WHERE seq BETWEEN ? AND ?", (min(seqs), max(seqs))
+            ):
+                if r[0] in wanted:
+                    text.setdefault(r[0], dict(zip(cols, r, strict=True)))
+        elif rowids:  # DuckDB, memory index: the rows sit together (stored by place), read them by row id
             wanted = set(ids)
             for r in self.store.read(
                 f"SELECT {', '.join(cols)} FROM recon_votes WHERE rowid BETWEEN ? AND ?", (min(rowids), max(rowids))

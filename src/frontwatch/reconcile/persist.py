@@ -14,11 +14,14 @@ from typing import Any
 
 import numpy as np
 
+from frontwatch.reconcile import lookup
 from frontwatch.reconcile.engine import Reconciled
 from frontwatch.reconcile.keys import norm_text
 from frontwatch.reconcile.table import day_date
 
-TABLES = ("recon_places", "recon_states", "recon_votes", "recon_denials", "recon_sources", "recon_meta")
+TABLES = ("recon_places", "recon_states", "recon_votes", "recon_denials", "recon_sources", "recon_meta", "recon_lookup")
+#: Tables written from plain columns (recon_votes is written apart: its evidence is joined in).
+_PLAIN = ("recon_places", "recon_states", "recon_denials", "recon_sources", "recon_meta", "recon_lookup")
 
 
 def _dates(days: np.ndarray) -> list[dt.date]:
@@ -65,6 +68,9 @@ def _columns(result: Reconciled, n_claims: int, place_feature: Callable[[str], s
         "n_denials": n_den[t.row], "row": t.row,
     }
     votes = {k: np.asarray(v)[vorder] for k, v in votes.items()}
+    votes["seq"] = np.arange(len(vorder), dtype=np.int64)  # stored order: the lookup finds evidence by it
+    packed = lookup.rows(list(t.place_keys), list(t.sides), s, votes, t.place[vorder], t.side[vorder],
+                         t.source[vorder], list(t.sources))
     denials: dict[str, list[Any]] = {k: [] for k in ("claim_id", "report_id", "comment_id", "author", "confidence",
                                                       "evidence_text")}
     for claim_id, stances in t.denials.items():
@@ -80,7 +86,7 @@ def _columns(result: Reconciled, n_claims: int, place_feature: Callable[[str], s
             "value": [str(n_claims), dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                       day_date(last).isoformat() if last is not None else ""]}
     return {"recon_places": places, "recon_states": states, "recon_votes": votes, "recon_denials": denials,
-            "recon_sources": srcs, "recon_meta": meta}
+            "recon_sources": srcs, "recon_meta": meta, "recon_lookup": packed}
 
 
 def _num(v: Any) -> float | None:
@@ -94,8 +100,8 @@ _DATE_COLS = {"day", "since"}
 _VOTE_EVIDENCE_SQL = (
     "INSERT INTO recon_votes SELECT v.place_key, v.day, v.side, v.mass, v.depth, v.claim_id, c.controller, c.change, "
     "c.modality, c.claimant, r.source, v.voter, r.url, c.field, c.comment_author, r.published, c.evidence_text, "
-    "v.n_denials FROM {src} v JOIN claims c ON c.report_id = v.report_id AND c.idx = v.idx "
-    "JOIN reports r ON r.id = c.report_id ORDER BY v.place_key, v.day"
+    "v.n_denials, v.seq FROM {src} v JOIN claims c ON c.report_id = v.report_id AND c.idx = v.idx "
+    "JOIN reports r ON r.id = c.report_id ORDER BY v.seq"
 )
 
 
@@ -126,7 +132,7 @@ def _write_duckdb(con: Any, result: Reconciled, data: dict[str, Any]) -> None:
                                         else values)
         return pa.table(arrays)
 
-    for table in ("recon_places", "recon_states", "recon_denials", "recon_sources", "recon_meta"):
+    for table in _PLAIN:
         cols = data[table]
         if not len(next(iter(cols.values()))):
             continue
@@ -160,7 +166,7 @@ def _write_rows(store: Any, result: Reconciled, data: dict[str, Any], rows: Sequ
         if rows_:
             store._executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows_)
 
-    for table in ("recon_places", "recon_states", "recon_denials", "recon_sources", "recon_meta"):
+    for table in _PLAIN:
         insert(table, data[table])
     votes = dict(data["recon_votes"])
     row = votes.pop("row")
@@ -180,5 +186,6 @@ def _write_rows(store: Any, result: Reconciled, data: dict[str, Any], rows: Sequ
                 evidence[k].append(dt.date.fromisoformat(p[:10]) if isinstance(p, str) else p)
             else:
                 evidence[k].append(src.get(k))
-    cols = {**votes, **evidence, "n_denials": n_den}
+    seq = votes.pop("seq")
+    cols = {**votes, **evidence, "n_denials": n_den, "seq": seq}
     insert("recon_votes", cols)
