@@ -30,10 +30,12 @@ _HELD_BY = re.compile(
     re.IGNORECASE,
 )
 _HOLDS = re.compile(
-    r"\s+(?:still\s+|now\s+|firmly\s+|also\s+|effectively\s+)?(?:hold|holds|controls|"
-    r"(?:is|are|remains?)\s+(?:firmly\s+|still\s+)?in\s+(?:full\s+|complete\s+)?control\s+of)\s+",
+    r"\s+(?:still\s+|now\s+|firmly\s+|also\s+|effectively\s+)?(?:hold|holds|controls|(?:has|have|had)\s+(?:long\s+|always\s+)?(?:held|controlled)|"
+    r"(?:is|are|remains?|remained)\s+(?:firmly\s+|still\s+|now\s+)?in\s+(?:full\s+|complete\s+|firm\s+)?control\s+of)\s+",
     re.IGNORECASE,
 )
+#: What may stand between "hold" and its place: "the village of", "most of the town of", "parts of".
+_HOLD_GAP = re.compile(r"(?:(?:the|most|much|all|parts?|of|key|strategic|nearby|towns?|city|villages?|districts?|port|areas?|centre|center|eastern|western|northern|southern|old|north|south|east|west|around|near)\s+)*", re.IGNORECASE)
 _UNDER_X_CONTROL = re.compile(r"\bunder\s+(?:the\s+)?(?:full\s+|complete\s+)?(?P<who>[\w'’ -]{2,40}?)\s+control\b", re.IGNORECASE)
 
 
@@ -122,13 +124,13 @@ def held(p: Parsed, statement_for: object, fallback: list[PlaceRef] | None = Non
     for a in p.actors:
         m = _HOLDS.match(text, a.end)
         if m:
-            place = next((r for r in places if m.end() <= r.start <= m.end() + 12), None)
+            place = next((r for r in places if m.end() <= r.start <= m.end() + 40 and _HOLD_GAP.fullmatch(text[m.end() : r.start])), None)
             if place is not None and _claimable(place, text):
                 out.append(_claim(place, controller_of(a.actor.actor), "held", None, statement_for(m.start(), m.end())))  # type: ignore[operator]
     for m in _HELD_BY.finditer(text):
         actor = _actor_at(p.actors, m.end(), m.end() + 12)
         place = _place_before(places, m.start(), text)
-        if place is not None and not re.fullmatch(r"[\s,]*(?:(?:which|that)\s+(?:is|was|are|were)\s+|(?:is|was|are|were|remains?|remained)\s+)?(?:still\s+|now\s+)?", text[place.end : m.start()]):
+        if place is not None and not re.fullmatch(r"[\s,]*(?:(?:which|that)\s+(?:is|was|are|were|has\s+been|had\s+been)\s+|(?:is|was|are|were|remains?|remained|has\s+been|have\s+been|had\s+been)\s+)?(?:still\s+|now\s+|long\s+)?", text[place.end : m.start()]):
             place = None  # "a ceremony held by the SDF": the thing held is not the place
         if actor is not None and place is not None and _claimable(place, text):
             out.append(_claim(place, controller_of(actor.actor.actor), "held", None, statement_for(m.start(), m.end())))  # type: ignore[operator]

@@ -48,6 +48,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("last_month", r"\b(?:last|past|previous)\s+month\b"),
         ("this_month", r"\b(?:this|earlier\s+this)\s+month\b"),
         ("in_month", r"\bin\s+" + _MONTH_RE + r"\b(?:\s+(\d{4}))?"),
+        # background history: "in 2016 the army retook Aleppo", "in the 1967 war", "back in 2014"
+        ("in_year", r"\b(?:in|of)\s+(?:early\s+|late\s+|mid-?\s*|the\s+(?:summer|spring|autumn|fall|winter)\s+of\s+)?(?:the\s+)?(1[89]\d\d|20\d\d)\b(?![-–/]|\s*(?:km|kilometres|people|troops|fighters|civilians|men|soldiers|families|residents))"),
     )
 )
 
@@ -56,7 +58,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _KEYWORDS: dict[str, tuple[str, ...]] = {
     "last_night": ("night",), "yesterday": ("yesterday",), "today": ("today", "this", "tonight"), "days_ago": ("ago",),
     "weekday": ("day",), "last_week": ("week",), "this_week": ("week",), "last_month": ("month",), "this_month": ("month",),
-    "iso": ("-",),
+    "iso": ("-",), "in_year": ("19", "20"),
 }
 
 
@@ -119,6 +121,13 @@ def _resolve(name: str, m: re.Match[str], pub: dt.date | None, text: str) -> Dat
             date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return None
+    elif name == "in_year":
+        year = int(m.group(1))
+        if pub is not None and year > pub.year:
+            return None
+        date, precision = dt.date(year, 7, 1), 3
+        if pub is not None and date > pub:
+            date = pub
     elif pub is None:
         date = None
         precision = {"last_week": 2, "this_week": 2, "last_month": 3, "this_month": 3, "in_month": 3}.get(name, 1)

@@ -167,13 +167,15 @@ def _score_claims(s: Scores, rec: GoldRecord, report: Report, keep: bool) -> Non
         for i, c in enumerate(pred):
             if i in used or c.change != g["change"] or c.controller != g.get("controller") or not place_ok(g["place"], c.place):
                 continue
+            if g.get("as_of") and not (c.as_of is not None and c.as_of.isoformat().startswith(str(g["as_of"]))):
+                continue  # a claim about the past must carry its own date ("in 2016 the army retook Aleppo")
             used.add(i)
             s.claims.tp += 1
             s.claim_modality_ok += c.modality == g.get("modality", "asserted")
             break
     if keep and (len(used) != len(pred) or len(used) != len(rec.claims)):
         s.errors.append({"id": rec.id, "kind": "claims", "text": rec.text, "gold": rec.claims,
-                         "pred": [(c.place.name, c.controller, c.change, c.modality) for c in pred]})
+                         "pred": [(c.place.name, c.controller, c.change, c.modality, c.as_of.isoformat() if c.as_of else None) for c in pred]})
 
 
 def _score_events(s: Scores, rec: GoldRecord, report: Report, keep: bool) -> None:

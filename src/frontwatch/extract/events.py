@@ -90,6 +90,8 @@ def control_subtype(hit: Hit, doc: Doc) -> str:
 
 
 def violent_subtype(text: str, hit: Hit) -> str:
+    if hit.trigger.name == "capture_person":
+        return "Abduction/forced disappearance"  # people captured or seized by an armed group
     for rx, sub in lexicon.VIOLENCE_SUBTYPES:
         if rx.search(text):
             return sub

@@ -40,6 +40,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("back_in_control", r"\b(?:is|are|was|were)\s+back\s+in\s+(?:full\s+)?control\s+of\b", "control", "gained", "active"),
     _t("retake", r"\b(?:recaptur(?:e|es|ed|ing)|retook|retak(?:e|es|en|ing)|reclaim(?:s|ed|ing)?|won\s+back|win\s+back|regain(?:s|ed|ing)?|re-?took|re-?taken)\b", "control", "gained"),
     _t("capture", r"\b(?:captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|sezied|overr[au]n|overrunning|conquer(?:s|ed|ing)?)\b", "control", "gained"),
+    _t("occupy", r"(?<![-‐])\boccup(?:y|ies|ied|ying)\b(?!\s+by\b|\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:building|offices?|square|streets?|parliament|headquarters|campus|university|territories|land|positions?|seats?|posts?|roles?)\b)", "control", "gained"),
     _t("take", r"\b(?:took|tak(?:e|es|en|ing))(?:\s+over)?\b" + _NOT_TAKE, "control", "gained"),
     _t("liberate", r"\b(?:liberat(?:e|es|ed|ing)|freed)\b(?!\s+(?:prisoners?|hostages?|detainees?|captives?|syrian\s+army|army))", "control", "gained"),
     _t("liberation", r"\b(?:liberation|capture|recapture|seizure|takeover|fall|conquest)\s+of\b", "control", "gained", "nominal"),
@@ -67,7 +68,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing|ion)?|disappeared|taken\s+hostage)\b", "violence"),
     _t("protest", r"\b(?:protest(?:s|ed|ing|ers)?|demonstrat(?:e|ed|ion|ions|ors)|rall(?:y|ies|ied)|(?<!\bin\s)(?<!\bof\s)(?<!\bon\s)(?<!\bsince\s)(?<!\buntil\s)march(?:ed|es)?(?!\s+\d)|sit-ins?|took\s+to\s+the\s+streets)\b", "protest"),
     _t("riot", r"\b(?:riot(?:s|ed|ing|ers)?|mobs?|lynch(?:ed|ing)?|vigilantes|threw\s+stones|stone-throwing)\b", "riot"),
-    _t("agreement", r"\b(?:ceasefire|cease-fire|cease\s+fire|truce|agreement|agreed|deal|signed|accord|reconciliation|peace\s+talks|evacuation\s+deal)\b", "agreement"),
+    _t("agreement", r"\b(?:ceasefire|cease-fire|cease\s+fire|truce|agreement|agreed|deal|signed|(?<!national\s)(?<!of\s)accord|reconciliation|peace\s+talks|evacuation\s+deal)\b", "agreement"),
     _t("arrest", r"\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|round(?:ed)?\s+up|apprehend(?:ed)?|custody)\b", "arrest"),
     _t("looting", r"\b(?:loot(?:s|ed|ing)?|pillag(?:e|ed|ing)|plunder(?:ed|ing)?|torch(?:ed|ing)|burn(?:ed|t)\s+(?:down\s+)?(?:\w+\s+){0,2}(?:houses|homes|shops|villages?|markets?)|demolish(?:ed|ing)|destroy(?:ed|ing)\s+(?:\w+\s+){0,2}(?:houses|homes|property|shops))\b", "looting"),
     _t("disrupt", r"\b(?:defus(?:e|ed|ing)|dismantl(?:e|ed|ing)|intercept(?:s|ed|ing)?|shot\s+down|downed|weapons?\s+cache|seized\s+(?:a\s+)?(?:weapons|ammunition|arms))\b", "disrupt"),
@@ -92,7 +93,7 @@ VIOLENCE_SUBTYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), s)
     for rx, s in (
         (r"\b(?:rap(?:e|es|ed|ing)|sexual(?:ly)?\s+(?:violence|assault\w*|abuse\w*))\b", "Sexual violence"),
-        (r"\b(?:kidnap\w*|abduct\w*|disappeared|taken\s+hostage|hostages?|forcibly\s+disappeared)\b", "Abduction/forced disappearance"),
+        (r"\b(?:kidnap\w*|abduct\w*|disappeared|taken\s+hostage|hostages?|forcibly\s+disappeared|taken\s+captive)\b", "Abduction/forced disappearance"),
     )
 )
 CIVILIAN_TARGET = re.compile(
@@ -104,6 +105,12 @@ PROTEST_INTERVENTION = re.compile(r"\b(?:tear\s*gas|dispers(?:ed|e)|water\s+cann
 PROTEST_FORCE = re.compile(r"\b(?:opened\s+fire\s+on|fired\s+(?:live\s+)?(?:ammunition\s+)?(?:on|at)|shot|killed|killing|live\s+(?:ammunition|fire|rounds))\b", re.IGNORECASE)
 RIOT_VIOLENT = re.compile(r"\b(?:riot\w*|threw\s+stones|stone-throwing|torched|set\s+fire|clashed\s+with\s+(?:the\s+)?police|vandali\w+)\b", re.IGNORECASE)
 MOB = re.compile(r"\b(?:mobs?|lynch\w*|vigilantes)\b", re.IGNORECASE)
+#: "stormed the camp and killed at least 14 civilians": killing civilians makes an assault an attack.
+KILLED_CIVILIANS = re.compile(
+    r"[^.;]{0,80}?\b(?:kill(?:ed|ing)|massacr(?:ed|ing)|execut(?:ed|ing)|shot\s+dead|slaughter(?:ed|ing))\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:civilians?|villagers|residents|people|women|children|worshippers|displaced|refugees|patients|farmers|men)\b",
+    re.IGNORECASE,
+)
 #: Buildings: storming or entering one is an attack, not a change of territorial control.
 BUILDING_OBJECT = re.compile(r"^\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:church|mosque|school|hotel|hospital|market|house|home|office|bank|restaurant|shop|building|compound|prison|embassy|wedding|funeral)\b", re.IGNORECASE)
 ASSOC_CUE = re.compile(

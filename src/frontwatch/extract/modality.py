@@ -48,12 +48,15 @@ _HEARSAY = re.compile(
     r"\b(?:other\s+sources|some\s+sources|sources\s+(?:say|said|report|reported|claim)|i['’]ve\s+(?:read|heard|seen)|"
     r"i\s+(?:read|heard|have\s+read|have\s+heard)|(?:un)?confirmed\s+reports|there\s+are\s+reports|reports?\s+(?:say|said|suggest|claim)|"
     r"reportedly|allegedly|rumou?rs?|rumou?red|word\s+is|it\s+is\s+said|they\s+say|people\s+say|some\s+say|apparently|"
-    r"according\s+to\s+(?:some|other|unconfirmed|local)\s+(?:sources|reports|activists))\b",
+    r"according\s+to\s+(?:some|other|unconfirmed|local)\s+(?:sources|reports|activists)|"
+    r"my\s+(?:cousin|brother|sister|friend|uncle|father|mother|family|relatives?|contacts?|neighbou?rs?)\s+(?:says|said|tells\s+me|told\s+me))\b",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
     r"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<acc>[A-Z][\w'’.-]*(?:\s+(?:of\s+|for\s+|al-)?[A-Z][\w'’.-]*){0,5}|[a-z]+\s+media|state\s+media|officials?|activists|monitors?|a\s+\w+\s+source)"
-    r"|(?P<src>[A-Z][\w'’.-]*(?:\s+(?:of\s+|for\s+|al-)?[A-Z][\w'’.-]*){0,5}|state\s+media|(?:an?\s+)?(?:military|security|local)\s+sources?|officials?|activists|a\s+spokes(?:man|woman|person))"
+    r"|(?P<src>[A-Z][\w'’.-]*(?:\s+(?:of\s+|for\s+|al-)?[A-Z][\w'’.-]*){0,5}|state\s+media|(?:an?\s+)?(?:military|security|local)\s+sources?|officials?|activists|a\s+spokes(?:man|woman|person)|"
+    r"(?:the|its|their|local|aid|a)\s+(?:army|military|ministry|commander|alliance|group|rebels|residents|witnesses|agenc(?:y|ies)|police|governor|spokes(?:man|woman|person)|monitor|observatory)|"
+    r"(?:residents|witnesses|aid\s+agencies))"
     r"\s+(?:said|says|reported|reports|announced|claimed|claims|confirmed|stated|added|told\s+\w+)\b"
 )
 _BE_QUESTION = re.compile(
@@ -100,7 +103,7 @@ def classify(sentence: str, trigger: int = 0, trigger_end: int | None = None) ->
     m = _NEG.search(near)
     if m:
         return Attribution("denied", cue=m.group(0))
-    m = _DENY.search(sentence[:trigger]) or _DENY_AFTER.search(sentence[trigger_end:])
+    m = _DENY.search(sentence[_deny_scope(sentence, trigger):trigger]) or _DENY_AFTER.search(sentence[trigger_end:])
     if m:
         return Attribution("denied", cue=m.group(0))
     head = sentence[max(0, trigger - 30) : trigger]
@@ -115,6 +118,17 @@ def classify(sentence: str, trigger: int = 0, trigger_end: int | None = None) ->
         if m and m.group(0).lower() in ("will", "would", "could", "might", "may", "should", "can", "must"):
             return Attribution("hypothetical", cue=m.group(0))
     return _attribution(sentence)
+
+
+_NEW_SAYING = re.compile(r"\s(?:and|but)\s+(?:said|says|added|claimed|announced|insisted|reported)\b|;|\.\s", re.IGNORECASE)
+
+
+def _deny_scope(sentence: str, trigger: int) -> int:
+    """Where a denial before ``trigger`` can start: "denied losing X and said they had recaptured Y" denies X only."""
+    start = 0
+    for m in _NEW_SAYING.finditer(sentence, 0, trigger):
+        start = m.end()
+    return start
 
 
 @lru_cache(maxsize=4096)

@@ -35,6 +35,23 @@ _LIST_GAP = re.compile(
     re.IGNORECASE,
 )
 _STORM_BUILDING = lexicon.Trigger("storm_building", re.compile(r"storm", re.IGNORECASE), "clash")
+_PERSON_CAPTURE = lexicon.Trigger("capture_person", re.compile(r"captur|seiz|tak", re.IGNORECASE), "violence")
+_PERSONS = (r"(?:volunteers?|soldiers?|fighters?|men|women|children|boys|girls|civilians?|journalists?|reporters?|photographers?|"
+            r"aid\s+workers?|workers?|hostages?|prisoners?|people|residents?|villagers?|officers?|commanders?|leaders?|students|"
+            r"doctors?|nurses?|activists?|members?|policemen|police\s+officers?|pilots?|nationals?|citizens?|tourists?|priests?|"
+            r"famil(?:y|ies)|detainees?|engineers?|staff|contractors?|mercenaries|crew|sailors|conscripts|servicemen|POWs?|"
+            r"migrants?|refugees?|teachers?|farmers?|herders?|traders?|businessm[ae]n|brothers?|sons?|daughters?|wife|husband|"
+            r"him|her|them|dozens|hundreds|scores)")
+#: "captured two soldiers", "seized five aid workers": people, not places, are taken.
+_PERSON_OBJECT = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(" + _PERSONS + r")\b", re.IGNORECASE)
+#: "Two volunteers ... were captured by", "the journalists, who were freed": the subject is people.
+_PERSON_SUBJECT = re.compile(r"\b" + _PERSONS + r"\b(?:\s+[\w'’,-]+){0,7}?\s+(?:who\s+)?(?:had\s+been|have\s+been|has\s+been|were|was|being|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:after|as|when|before|once|because|since|until|whereas|while)\s+", re.IGNORECASE)
+#: "the Gaza side of the Rafah crossing": the place is the second name.
+_SIDE_OF = re.compile(r"\s+(?:side|part|half|sector|section|end|edge|bank)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+#: "militants were encircled in the nearby town of al-Ayadiya": the place of a passive siege follows it.
+_IN_PLACE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|inside|at)\s+(?:the\s+)?(?:(?:nearby|neighbouring|neighboring|besieged|key|strategic|northern|southern|eastern|western)\s+)?(?:(?:town|city|village|district|area|enclave)\s+of\s+)?$", re.IGNORECASE)
+_PERSON_VERBS = frozenset({"capture", "take", "liberate"})
 _FROM_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|of)\b|\s+by\b")
 _NAME_AFTER = re.compile(r"\s+(?:control\s+of\s+)?(?:the\s+)?[A-Z\u0600-\u06FF]")
 _NOT_TERRITORY = re.compile(
@@ -78,11 +95,19 @@ class Doc:
         if role == "progov":
             found = self.dictionary.get(f"{cc}-progov") or self.dictionary.get(f"{cc}-military")
         else:
-            found = self.dictionary.get(f"{cc}-military")
+            found = self.dictionary.get(f"{cc}-military") or self._main_state_force()
         if found and found.country == self.country:
             return found
         name = "State Forces" if role == "state" else "Pro-Government Forces"
         return Actor(f"{cc or 'xx'}-{role}-unidentified", f"{name} ({self.country or 'unknown country'})", 1 if role == "state" else 3, "government", country=self.country)
+
+    def _main_state_force(self) -> Actor | None:
+        """The theatre's state forces when their id is not ``<cc>-military`` (Sudan's SAF: ``sd-saf``)."""
+        if not self.country:
+            return None
+        found = [a for a in self.dictionary.actors.values() if a.country == self.country and a.inter == 1]
+        forces = [a for a in found if "government" not in a.id]
+        return (forces or found or [None])[0]
 
     def plain_actor(self, role: str) -> Actor:
         inter = {"civilians": 7, "protesters": 6, "rioters": 5}[role]
@@ -90,11 +115,12 @@ class Doc:
         return Actor(f"{cc}-{role}", f"{role.capitalize()} ({self.country or 'unknown country'})", inter, None, country=self.country)
 
     def nonstate_actor(self, against: set[str], role: str = "nonstate") -> Actor:
+        cc = (self.country or "").lower()
         for actor in self.nonstate:
             if (actor.side or actor.id) in against:
                 continue
-            if role == "rebels" and actor.side != "opposition":
-                continue
+            if role == "rebels" and actor.side != "opposition" and (actor.inter != 2 or self.dictionary.get(f"{cc}-opposition")):
+                continue  # "rebels" are the opposition where the theatre has one (Syria), else its leading rebel group (M23)
             if self.country and actor.country not in (None, self.country):
                 continue
             return actor
@@ -190,7 +216,9 @@ def resolve_mentions(report: Report, field_name: str, offset: int, text: str, do
 
     ``found`` are the sentence's alias matches (offsets in the sentence) when already known.
     """
-    matches = [m for m in (doc.dictionary.find(text) if found is None else found) if not _covered_by_toponym(m, places)]
+    matches = [m for m in (doc.dictionary.find(text) if found is None else found) if not _covered_by_toponym(m, places, text)]
+    named_starts = {m.start for m in matches if m.actors}
+    matches = [m for m in matches if m.actors or not _of_named(text, m.end, named_starts)]  # "Fighters of the X": X
     named: list[tuple[Match, Actor]] = [(m, choose(m.actors, doc.country, doc.date)) for m in matches if m.actors]
     against = {a.side or a.id for _, a in named} | {"government"}
     out: list[Mention] = []
@@ -209,9 +237,24 @@ def resolve_mentions(report: Report, field_name: str, offset: int, text: str, do
     return out
 
 
-def _covered_by_toponym(m: Match, places: Sequence[PlaceRef]) -> bool:
-    """A country or capital name read as a place stays a place; an armed group's name is an actor."""
+_STATE_ACTS = re.compile(
+    r"\s+(?:(?:has|had|have)\s+)?(?:(?:re)?captured|seized|(?:re)?took|retaken|occupied|annexed|invaded|attacked|bombed|struck|shelled|"
+    r"withdrew|pulled\s+out|handed\s+over|besieged|(?:has|had|have)\s+(?:long\s+)?held)\b", re.IGNORECASE)
+
+
+def _of_named(text: str, end: int, named_starts: set[int]) -> bool:
+    m = re.match(r"\s+of\s+(?:the\s+)?", text[end : end + 12])
+    return bool(m) and end + m.end() in named_starts
+
+
+def _covered_by_toponym(m: Match, places: Sequence[PlaceRef], text: str = "") -> bool:
+    """A country or capital name read as a place stays a place; an armed group's name is an actor.
+
+    A country name that is the subject of a territorial or violent verb ("Israel captured Rafah") acts.
+    """
     if not m.actors or not all(a.id.endswith("-government") for a in m.actors):
+        return False
+    if text and _STATE_ACTS.match(text, m.end):
         return False
     return any(p.start <= m.start and m.end <= p.end and p.mention.kind == "toponym" for p in places)
 
@@ -246,11 +289,23 @@ def find_hits(text: str) -> list[Hit]:
             continue  # "withdrew across the river", "lost two tanks": no place is given up
         if trig.kind == "control" and _NOT_TERRITORY.match(low, end):
             continue  # "taken to hospital", "held prisoner", "took Trump by surprise", "freed from captivity"
-        if trig.name == "advance" and lexicon.BUILDING_OBJECT.match(text[end:]):
-            trig = _STORM_BUILDING
+        if trig.name == "advance" and (lexicon.BUILDING_OBJECT.match(text[end:]) or lexicon.KILLED_CIVILIANS.match(text, end)):
+            trig = _STORM_BUILDING  # "stormed the camp and killed 14 civilians": an attack, not an advance
+        if trig.name in _PERSON_VERBS and _persons_taken(text, start, end):
+            if low[start:end].startswith("free"):
+                continue  # people freed: a release, not an event
+            trig = _PERSON_CAPTURE
         hits.append(Hit(trig, start, end))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _persons_taken(text: str, start: int, end: int) -> bool:
+    """True when the verb's object (or passive subject) is people: "captured two soldiers", "volunteers were captured"."""
+    obj = _PERSON_OBJECT.match(text, end)
+    if obj and not re.search(r"\b(?:of|from|in|at|near|by|to|with|and|town|city|village|base)\b", text[end : obj.start(1)], re.IGNORECASE):
+        return True
+    return bool(_PERSON_SUBJECT.search(text[max(0, start - 90) : start]))
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -295,6 +350,12 @@ def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
                                                        or re.search(r",\s*$", text[max(0, a.start - 3) : a.start])), None)
             hit.patient = next((a for a in after if _preceded_by(text, a.start, ("from",))), None)
         else:
+            sub = None
+            for sub in _SUBORDINATE.finditer(text, lo, hit.start):
+                pass
+            own = [a for a in before if sub is not None and a.start >= sub.end()]
+            if own:  # "X captured A after Y troops withdrew from B": Y withdrew
+                before = own
             hit.agent = before[0] if before else (before_any[-1] if before_any and not after else None)
             rest = [a for a in after if a is not hit.agent]
             if hit.trigger.kind in ("agreement", "clash") and len(before) >= 2 and re.search(r"\band\b", text[before[0].end : before[1].start]):
@@ -373,8 +434,15 @@ def _governed_places(text: str, places: Sequence[PlaceRef], hit: Hit, prev_end: 
                      actors: Sequence[Mention] = (), *, strict: bool = False) -> list[PlaceRef]:
     """The places a territorial verb governs; ``strict`` for guessed names (nothing may stand between)."""
     group = _governed(text, places, hit, prev_end, hi, passive)
+    if passive and hit.trigger.name == "besiege":
+        inside = next((r for r in places if hit.end <= r.start <= hi and _IN_PLACE.fullmatch(text[hit.end : r.start])), None)
+        if inside is not None:
+            return [inside]
     if not group:
         return group
+    nxt = next((r for r in places if r.start > group[0].end and _SIDE_OF.fullmatch(text[group[0].end : r.start])), None)
+    if nxt is not None and len(group) == 1:
+        group = [nxt]
     if group[0].start >= hit.end:
         return group if _close(text, hit.end, group[0].start, actors, _ACTIVE_GAP) else []
     if strict and (group[0].start == 0 or not text[: group[0].start].strip(" \"'“‘([")):
