@@ -75,11 +75,11 @@ def test_spans_always_slice_back(text: str) -> None:
 
 
 def test_learned_models_add_recall_but_respect_framing() -> None:
-    text = "I want to see every one of them dead."
+    text = "I'd love to see every last one of them dead."
     assert find_hits(text, use_learned=False) == []
     (hit,) = find_hits(text)
     assert hit.rule.category == "incitement_to_violence"
     assert hit.rationale.startswith("learned model")
     assert 0.7 <= hit.score <= 0.95
-    assert find_hits("I want to see every one of them dead, the commander said.") == []
+    assert find_hits("I'd love to see every last one of them dead, the commander said.") == []
     assert find_hits("I hope they all get out alive.") == []

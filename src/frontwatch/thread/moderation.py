@@ -20,6 +20,7 @@ from frontwatch.pipeline import Resources, stage
 from frontwatch.thread import learned
 from frontwatch.thread.features import moderation_terms
 from frontwatch.thread.lang import supported
+from frontwatch.thread.lexicon import PLAY, SARCASM
 from frontwatch.thread.rules import COMBATANTS, IDENTITY, RULES, Rule, open_gates
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -38,6 +39,7 @@ _CONDEMN = re.compile(
     r"|\bracis[tm]\b|\bgenocide\s+starts\b|\bcondemn\w*|\bdisgrac\w*|\bshameful\b|\bmust\s+face\s+justice\b"
     r"|\bis\s+(?:exactly\s+)?(?:what|how)\s+(?:\w+\s+){0,3}(?:say|says|want|wants|starts?)\b|\bgeneralis\w+|\bgeneraliz\w+"
     r"|\bdehumani[sz]\w*|\btired\s+of\b|\bcalling\s+(?:them|people|\w+s)\s+(?:\"|“|')?\w+"
+    r"|\bthe\s+(?:phrase|term|expression|euphemism|words?)\b|\b(?:describes?|described|doctrine|rhetoric|(?:language|words|terms)\s+like)\b"
     r"|\bhate\s+(?:speech|the\s+kremlin)|\bnobody\s+was\s+arrested\b|\bcalled\s+(?:them|the\s+\w+)\b|\bcall\s+(?:\w+\s+)?\w+\s+\"",
     re.I,
 )
@@ -50,8 +52,19 @@ _LITERAL = re.compile(
     r"\b(?:flu|vets?|veterinar\w*|zoos?|farms?|pets?|kennels?|wildlife|species|livestock|poultry|cattle|animal\s+feed|"
     r"ate|gnaw\w*|chew(?:ed|ing)?|squeak\w*|droppings|nibbl\w*|warehouses?|granar\w*|"
     r"outbreak|insecticides?|pest\s+control|sniffer|stray|leash|bitten|owners?|breeders?|mold|mould|inspectors?|"
-    r"tsetse|infected|hunting|shelters?|rabies|herds?|flock|dog\s+show|circus|sanctuary|rescued|fur|tigers?|birds?)\b",
+    r"tsetse|floods?|drought|crops?|harvests?|rains|infected|hunting|shelters?|rabies|herds?|flock|dog\s+show|circus|sanctuary|rescued|fur|tigers?|birds?)\b",
     re.I,
+)
+#: Gaming and sport talk, and sarcasm: their killing words call for nothing.
+_PLAY = re.compile(PLAY, re.I)
+_SARCASM = re.compile(SARCASM, re.I)
+_NOT_FOR_PLAY = frozenset({"incitement_to_violence", "threat", "dehumanisation"})
+#: A people named as the victims of an incitement (not "Russian soldiers", "Ukrainian soil").
+_PEOPLE_VICTIM = regex.compile(
+    r"\b(?!(?:refugees|migrants|immigrants|westerners|europeans|americans|yanks|zionists)\b)" + IDENTITY + r"\b(?!\s+(?:" + COMBATANTS[3:-1] + r"|army|forces|soldiers?|troops|military|government|regime|"
+    r"state|officers?|generals?|tanks?|jets?|positions?|lines|side|border|cit(?:y|ies)|towns?|villages?|territory|"
+    r"soil|land|oblast|region|artillery|units?|convoys?|bases?|ships?|navy|air\s+force|police)\b)",
+    regex.I,
 )
 _ALWAYS_PEOPLE = re.compile(r"\b(?:sub-?humans?|untermensch\w*|orcs?)\b", re.I)
 _GROUP = regex.compile(r"\b(?:" + COMBATANTS[3:-1] + "|" + IDENTITY[3:-1] + r")\b", regex.I)
@@ -79,6 +92,8 @@ def _learned_rule(category: str) -> Rule:
     return Rule(category, regex.compile(r"(?!)"), learned.THRESHOLD, "learned model", True)
 
 
+_PEOPLE_RULE = Rule("identity_attack", regex.compile(r"(?!)"), 0.8, "call to violence against a people", True)
+_SARCASM_TAG = re.compile(r"(?:^|\s)/s\b")
 LEARNED_RULES = {cat: _learned_rule(cat) for cat in learned.CATEGORIES}
 
 
@@ -128,7 +143,8 @@ _PREDICTION = re.compile(
 
 
 def _suppressed(sentence: str) -> bool:
-    return bool(_REPORTING.search(sentence) or _CONDEMN.search(sentence) or _PREDICTION.search(sentence))
+    return bool(_REPORTING.search(sentence) or _CONDEMN.search(sentence) or _PREDICTION.search(sentence)
+                or _PLAY.search(sentence) or _SARCASM.search(sentence))
 
 
 def find_hits(text: str, use_learned: bool = True) -> list[Hit]:
@@ -152,6 +168,7 @@ def find_hits(text: str, use_learned: bool = True) -> list[Hit]:
                         "reported": bool(_REPORTING.search(sentence)),
                         "condemned": bool(_CONDEMN.search(sentence)),
                         "literal": bool(_LITERAL.search(sentence)),
+                        "play": bool(_PLAY.search(sentence) or _SARCASM.search(sentence) or _SARCASM_TAG.search(text)),
                     }
                 reported, condemned, literal = frames["reported"], frames["condemned"], frames["literal"]
                 s, e = m.span()
@@ -168,9 +185,14 @@ def find_hits(text: str, use_learned: bool = True) -> list[Hit]:
                     continue
                 if rule.category != "insult" and _NEGATION.search(sentence[:s]):
                     continue
+                if frames["play"] and rule.category in _NOT_FOR_PLAY:
+                    continue
                 if literal and rule.category == "dehumanisation" and not _ALWAYS_PEOPLE.search(sentence[s:e]):
                     continue
                 hits.append(Hit(rule, a, b, rule.score, rule.rationale))
+                if rule.category == "incitement_to_violence" and any(
+                        a <= v.start() < b for v in _PEOPLE_VICTIM.finditer(text)):
+                    hits.append(Hit(_PEOPLE_RULE, a, b, 0.8, "call to violence against a people"))
     if use_learned:
         hits += _learned_hits(text, quotes, {h.rule.category for h in hits})
     return _best(hits)

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import regex as re
 
+from frontwatch.thread import lexicon as lx
+
 _I = re.IGNORECASE
 
 
@@ -28,19 +30,20 @@ IDENTITY = alt(
     "armenians|azeris|chechens|pashtuns|somalis|sudanese|libyans|yemenis|lebanese|europeans|westerners|"
     "blacks|whites|asians|refugees|migrants|immigrants|zionists|arab|muslim|jew|kurd|alawite|sunni|shiite|"
     "turkish|kurdish|jewish|persian|arabic|chechen|sudanese|somali|libyan|yemeni|"
-    "druze|russian|ukrainian|american|yank|syrian|iraqi|afghan|palestinian|israeli|iranian|turk"
+    "druze|russian|ukrainian|american|yank|syrian|iraqi|afghan|palestinian|israeli|iranian|turk|" + lx.MORE_IDENTITY
 )
 #: Combatant and political groups (targets of incitement, not identity groups).
 COMBATANTS = alt(
     "jihadists|jihadis|jihadi|jihadist|terrorists|terrorist|militants|rebels|fighters|insurgents|soldiers|troops|"
     "militias|militiamen|collaborators|traitors|houthis|hamas|isis|daesh|nusra|fsa|saa|ypg|sdf|rsf|wagner|"
     "hezbollah|taliban|shabaab|separatists|mercenaries|conscripts|occupiers|invaders|prisoners|captives|"
-    "civilians|settlers|protesters|regime|opposition|loyalists|shabiha|orcs|nazis|khokhols|moskals|katsaps"
+    "civilians|settlers|protesters|regime|opposition|loyalists|shabiha|orcs|nazis|khokhols|moskals|katsaps|"
+    + lx.MORE_COMBATANTS
 )
 VERMIN = alt(
     "rats|rat|cockroaches|cockroach|roaches|vermin|parasites|parasite|insects|lice|maggots|termites|leeches|"
     "subhumans|subhuman|untermenschen|untermensch|orcs|orc|savages|beasts|animals|pigs|swine|dogs|apes|"
-    "monkeys|hyenas|jackals|snakes|vipers|mongrels|locusts|scum|filth"
+    "monkeys|hyenas|jackals|snakes|vipers|mongrels|locusts|scum|filth|" + lx.MORE_VERMIN
 )
 PLURAL_VERMIN = "|".join(w for w in VERMIN[3:-1].split("|") if w.endswith("s") or w in ("vermin", "lice", "swine", "scum", "filth"))
 #: Nouns that are only ever insults or dehumanising when applied to people (no literal use in threads).
@@ -59,7 +62,7 @@ KILL = alt(
 )
 #: Verbs that call for killing whatever their object (the rest need a people object or "all").
 HARD_KILL = alt(
-    "kill|murder|slaughter|exterminate|execute|hang|gas|nuke|butcher|behead|massacre|annihilate|eradicate|"
+    "kill|kil|kll|murder|slaughter|exterminate|execute|hang|gas|nuke|butcher|behead|massacre|annihilate|eradicate|"
     "liquidate|wipe out|obliterate|lynch|carpet[- ]bomb|flatten|torch|cleanse|purge|blow up|gun down|mow down"
 )
 PEOPLE_OBJ = (
@@ -81,7 +84,7 @@ HEADLINE_VERBS = (
     "talk|threats|plants?|power|weapons?|options?|codes?|tests?|war|sites|arsenal|deterrent|rates?|toll"
 )
 TOTAL = r"(?:\s+(?:all|too|now|already|again|completely|every(?:one| last one| single one)|to the last|down to the last|until nothing (?:moves|is left)|until they \w+|off the map|off the face of the earth|on sight))"
-_CLAUSE = r"(?:^|(?<=[,;:.!?(]\s)|(?<=\s[\-—–]\s)|(?<=[,;:.!?])|(?<=\b(?:just|so|now|then|please|simply|go|must|should|need to|gotta|time to|let's|lets|we must|we should|we need to|you must|you should|we have to|better|is to|was to|down and|up and|honestly|seriously|and then|i say|we say)\s))\s*"
+_CLAUSE = r"(?:^|(?<=[,;:.!?(]\s)|(?<=\s[\-—–]\s)|(?<=[,;:.!?])|(?<=\b(?:just|so|now|then|please|simply|go|must|should|need to|gotta|time to|let's|lets|we must|we should|we need to|you must|you should|we have to|better|is to|was to|down and|up and|honestly|seriously|and then|i say|we say|i'?d|i\s+would|we'?d|we\s+would|i'?d\s+just)\s))\s*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +168,46 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# -- the structured additions (lexicon.py): euphemisms, wishes, more generalisations ----------
+#: A named group with up to two modifiers ("the junta generals", "those Fulani herders").
+GROUP_NP = (
+    r"(?:the|these|those|all\s+the|all|every|their)\s+(?:[\w-]+\s+){0,2}?(?:" + COMBATANTS[3:-1] + "|" + IDENTITY[3:-1]
+    + r"|people|men|civilians|families|villagers|herders|farmers|generals|officers|soldiers|army|forces|clan|tribe|"
+    r"leaders|politicians|ministers|lot|bastards)\b"
+)
+OBJ = r"(?:" + PEOPLE_OBJ + "|" + GROUP_NP + r"|(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?)"
+_WASTE = r"(?:an?\s+|one\s+)?(?:(?:big|giant|huge|radioactive|glowing|smoking)\s+)?(?:" + lx.WASTELAND + r")\b"
+_NOT_IN_GAP = r"(?:(?!\b(?:no|not|nobody|none|never|stop|end|fewer|less|don'?t|doesn'?t|won'?t|alive|safe)\b)[^.!?]){0,50}?"
+_VILE = r"(?:(?:" + lx.VILE + r")\s+)?"
+
+EXTRA_RULES: tuple[Rule, ...] = (
+    _r("incitement_to_violence", _CLAUSE + r"(?:turn|make|reduce|transform)\s+(?:[\w'-]+\s+){1,3}?(?:into\s+|to\s+)?" + _WASTE + r"[^.!?]*|\b(?:should|must|needs?\s+to|has\s+to|ought\s+to|deserves?\s+to)\s+be\s+(?:turned|made|reduced)\s+(?:in)?to\s+" + _WASTE + r"[^.!?]*", 0.85, "call to turn a place and its people into a wasteland"),
+    _r("incitement_to_violence", _CLAUSE + r"glass\s+(?:them|'em|it|everything|(?:the\s+)?(?:whole\s+|entire\s+)?(?:[\w-]+\s+)?(?:strip|place|city|country|region|area|lot)\b|" + OBJ + r")[^.!?]*|\b(?:should|must|needs?\s+to|to)\s+(?:be|get)\s+glassed\b[^.!?]*", 0.85, "call to destroy a place with its people"),
+    _r("incitement_to_violence", r"\bmow(?:ing)?\s+the\s+(?:lawn|grass)\b(?=[^.!?]*\b(?:again|gaza|hamas|hezbollah|them|strip|once\s+more|(?-i:[A-Z][a-z]+))\b)[^.!?]*", 0.8, "'mow the lawn': call for periodic killing"),
+    _r("incitement_to_violence", _CLAUSE + r"send\s+" + OBJ + r"\s+(?:all\s+)?(?:straight\s+|right\s+|directly\s+)?(?:back\s+)?to\s+(?:" + lx.AFTERLIFE + r")\b[^.!?]*", 0.85, "call to kill (sending people to the afterlife)"),
+    _r("incitement_to_violence", r"\b(?:solve|settle|fix|end|deal\s+with|take\s+care\s+of|handle|sort\s+out|resolve)\s+(?:the|this|that|their)\s+(?:(?:" + IDENTITY[3:-1] + "|" + COMBATANTS[3:-1] + r")\s+)?(?:problem|question|issue)\s+(?:permanently|once\s+and\s+for\s+all|for\s+good|forever|the\s+old(?:-fashioned)?\s+way)\b[^.!?]*|\b(?:solve|settle|end)\s+the\s+(?:" + IDENTITY[3:-1] + "|" + COMBATANTS[3:-1] + r")\s+(?:problem|question)\b[^.!?]*|\bfinal\s+solution\b[^.!?]*", 0.8, "euphemism for killing a people"),
+    _r("incitement_to_violence", r"(?:^|(?<=[,;:.!?]\s))\s*(?:and\s+)?(?:leave\s+)?no\s+witnesses\b(?!\s+(?:were|have|had|was|came|say|said))", 0.8, "no-witnesses call"),
+    _r("incitement_to_violence", r"\b(?:hang|string\s+up|lynch)\s+" + OBJ + r"\s+(?:up\s+)?(?:from|on)\s+(?:the\s+|every\s+|a\s+)?(?:lamp\s*-?posts?|lampposts?|street\s*lights?|cranes?|trees?|bridges?|gallows)\b[^.!?]*", 0.85, "call to hang people"),
+    _r("incitement_to_violence", _CLAUSE + r"wipe\s+(?:[\w'-]+\s+){1,3}?off\s+(?:the\s+)?(?:map|face\s+of\s+the\s+earth|planet|earth)\b[^.!?]*|\b(?:should|must|needs?\s+to|has\s+to|ought\s+to|deserves?\s+to)\s+(?:all\s+)?be\s+(?:glassed|wiped\s+off\s+(?:the\s+)?(?:map|face\s+of\s+the\s+earth)|erased|razed|flattened|carpet[- ]bombed|nuked|gassed|exterminated|eradicated|annihilated|purged|cleansed|shot\s+on\s+sight)\b[^.!?]*", 0.85, "call to wipe out a people or place"),
+    _r("incitement_to_violence", r"\bmay\s+(?:they|the\s+[\w-]+(?:\s+[\w-]+)?|those\s+[\w-]+|these\s+[\w-]+|every\s+(?:last\s+|single\s+)?one\s+of\s+them|all\s+of\s+them)\s+(?:all\s+)?(?:rot|burn|die|perish|suffer|choke|starve|fry)\b[^.!?]*|\b(?:i|we)\s+(?:want|wish|hope|pray|need)\b" + _NOT_IN_GAP + r"\b(?:dead|wiped\s+out|exterminated|erased|annihilated|in\s+(?:their\s+|a\s+)?graves?|in\s+body\s*bags|six\s+feet\s+under|burn(?:s|ing|ed|t)?\s+alive)\b[^.!?]*", 0.8, "wishing death on people"),
+    _r("incitement_to_violence", r"\b(?:i\s+|we\s+)?(?:hope|pray|wish)\s+(?:that\s+)?(?:every\s+(?:last\s+|single\s+)?(?:one|man|\w+)\s+of\s+(?:them|those\s+[\w-]+|these\s+[\w-]+|the\s+[\w-]+)|(?:all\s+)?(?:the|those|these)\s+(?:[\w-]+\s+){0,2}?[\w-]+s|they)\s+(?:all\s+)?(?:dies?|burns?(?:\s+alive)?|rots?|gets?\s+(?:killed|blown\s+up|slaughtered|butchered)|suffers?|starves?|chokes?|perish(?:es)?|fries?)\b[^.!?]*", 0.75, "wishing death on people"),
+    _r("incitement_to_violence", _CLAUSE + r"let\s+(?:the|these|those|all\s+the)\s+(?:[\w-]+\s+){1,2}?(?:all\s+)?(?:burn|rot|die|starve|bleed|suffer|fry|choke|perish)\b[^.!?]*", 0.8, "wishing death on people"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:make|turn)\s+(?:" + OBJ + r")\s+(?:into\s+)?(?:a\s+)?(?:graveyard|cemetery|mass\s+grave)\b[^.!?]*", 0.85, "call to kill"),
+    _r("dehumanisation", r"\b(?:" + IDENTITY + r"|these\s+people|those\s+people|they)(?:\s+(?:are|is|were)|'re)\s+(?:all\s+|just\s+|nothing\s+but\s+|like\s+)?(?:a\s+|an\s+)?" + _VILE + r"(?:" + DISEASE + r"|(?:swarm|plague|horde|infestation|pack|nest)\s+of\s+[\w-]+)\b[^.!?]*", 0.8, "calls a people a disease or swarm"),
+    _r("dehumanisation", r"\bbreed(?:s|ing)?\s+(?:[\w-]+\s+){0,4}?(?:" + PLURAL_VERMIN + r")\b[^.!?]*", 0.75, "describes people as bred animals"),
+    _r("dehumanisation", r"\b(?:they|these|those|" + IDENTITY[3:-1] + r"|\w+s)\s+(?:are|were)\s+(?:all\s+|just\s+|nothing\s+but\s+)?(?:(?:" + lx.VILE + r")\s+)+(?:" + PLURAL_VERMIN + r")\b", 0.8, "calls people vermin or animals"),
+    _r("identity_attack", r"\bthe\s+only\s+good\s+" + IDENTITY + r"\s+is\s+a\s+dead\s+(?:one|\w+)\b", 0.85, "wishes death on a people"),
+    _r("identity_attack", r"\b" + IDENTITY + r"\s+(?:can'?t|cannot|can\s+never|never|will\s+never)\s+(?:build|create|make|produce|run|govern|achieve)\s+(?:anything|a\s+(?:state|country)|nothing)\b[^.!?]*|\b" + IDENTITY + r"(?:,\s*they)?\s+(?:only|just)\s+(?:know\s+how\s+to\s+)?(?:destroy|kill|lie|steal|cheat|hate|breed|rape|loot|betray|murder)\b[^.!?]*", 0.8, "negative generalisation about a people"),
+    _r("identity_attack", r"\b(?:every|each|any)\s+(?:single\s+)?" + IDENTITY + r"\s+(?:is|is\s+just)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:" + lx.EVERY_IS_A + r")s?\b[^.!?]*|\b" + IDENTITY + r"\s+are\s+(?:all\s+)?(?:born|natural|natural-born)\s+(?:" + lx.BORN + r")\b[^.!?]*", 0.85, "negative generalisation about a people"),
+    _r("identity_attack", r"\b" + IDENTITY + r"\s+(?:are|is)\s+(?:simply\s+|fundamentally\s+|just\s+)?incompatible\s+with\s+(?:civili[sz]ation|democracy|the\s+west|western\s+values|modern\s+\w+|peace|freedom|europe|humanity)\b[^.!?]*", 0.8, "negative generalisation about a people"),
+    _r("identity_attack", r"\b" + IDENTITY + r"\s+(?:are|is)\s+(?:all\s+|just\s+|nothing\s+but\s+|like\s+)?(?:a\s+|an\s+)?" + _VILE + r"(?:" + DISEASE + r"|(?:swarm|plague|horde|pack|nest|herd)\s+of\s+[\w-]+|" + VERMIN + r")\b[^.!?]*", 0.8, "calls a people vermin or a disease"),
+    _r("threat", r"\bor\s+(?:we|i)\s+(?:will\s+)?come\s+for\s+(?:you|your)\b[^.!?]*|\byou(?:'re|\s+are)\s+(?:a\s+)?dead\s+(?:man|men|woman|meat)(?:\s+walking)?\b|\b(?:we|i)(?:'ll|\s+will)\s+(?:come|be)\s+(?:to|at)\s+your\s+(?:house|home|door|doorstep|village|family|street)\b[^.!?]*", 0.8, "threat to the reader"),
+    _r("threat", r"\b(?:we|i)(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?:put|send|pump)\s+(?:a\s+|one\s+|two\s+)?(?:bullet|bullets|round|rounds|knife|blade)\s+(?:in|into|through)\s+(?:you|your|u|ur)\b[^.!?]*", 0.85, "first-person threat to the reader"),
+    _r("insult", r"(?:^|(?<=[.!?]\s))\s*(?:get\s+lost|go\s+away|piss\s+off|bugger\s+off|go\s+back\s+to\s+[\w-]+(?:\s+[\w-]+)?)\s*,?\s*(?:you\s+)?(?:[\w-]+\s+)?(?:" + lx.MORE_INSULTS + r"|idiot|moron|troll|clown|fool|loser|bot|liar)s?\b[^.!?]*|\b(?:you(?:'re|\s+are|r)?|u\s+r)\s+(?:a\s+|an\s+|such\s+an?\s+|just\s+an?\s+)(?:[\w-]+\s+){0,2}(?:" + lx.MORE_INSULTS + r")s?\b|,\s*(?:you\s+)?(?:[^\W\d_][\w-]*\s+)?(?:" + lx.MORE_INSULTS + r")\s*[.!?]*$", 0.75, "insults the reader"),
+)
+RULES = RULES + EXTRA_RULES
+
+
 #: Cheap gates, tried word by word: a rule of a category runs only on a sentence with a word that
 #: opens the category's gate. Every rule of the category contains at least one of the stems.
 GATES: dict[str, stdre.Pattern[str]] = {
@@ -174,28 +217,32 @@ GATES: dict[str, stdre.Pattern[str]] = {
         r"starv|drown|flood|poison|stab|crucif|level|raze|erase|incinerat|blow|gun|mow|hunt|fire|string|line|put|"
         r"send|cut|slit|drop|make|hit|target|die|dead|death|deserv|mercy|quarter|prisoner|survivor|surrender|"
         r"alive|siege|food|water|aid|legitimate|let|live|leave|escape|flee|reach|rot|bleed|suffer|fry|choke|"
-        r"perish|eliminat|smok|stamp|gut",
+        r"perish|eliminat|smok|stamp|gut|^kil$|^kll$|glass|parking|graveyard|lawn|allah|god|heaven|paradise|virgin|"
+        r"problem|question|solution|permanent|witness|map|earth|stone|lamp|wall|turn|wish|want|may|pray",
         stdre.I,
     ),
     "dehumanisation": stdre.compile(
         r"rat|roach|vermin|parasit|insect|lice|maggot|termit|leech|human|orc|savage|beast|animal|pig|swine|dog|"
         r"ape|monkey|hyena|jackal|snake|viper|mongrel|locust|scum|filth|plague|cancer|disease|virus|infect|tumo|"
-        r"pest|scurr|breed|mincemeat|inferior|lesser|degenerate|rabbit|people|extermin|cleansed|purged|eradicated|"
+        r"pest|rodent|germ|bacteri|weed|worm|flea|tick|mosquit|zombie|goblin|generation|pest|scurr|breed|mincemeat|inferior|lesser|degenerate|rabbit|people|extermin|cleansed|purged|eradicated|"
         r"pack|bunch|horde|swarm|herd|nest",
         stdre.I,
     ),
-    "threat": stdre.compile(r"\byou|\byour|\bu\b", stdre.I),
+    "threat": stdre.compile(r"\byou|\byour|\bu\b|\bur\b", stdre.I),
     "insult": stdre.compile(
         r"idiot|moron|imbecil|fool|clown|troll|shill|liar|coward|retard|cretin|loser|bastard|jerk|stupid|dumb|"
         r"brainwash|clueless|pathetic|armchair|keyboard|shut|propagandist|hypocrite|ignorant|\bbot|joke|scum|"
-        r"criminal|braindead|away",
+        r"criminal|braindead|away|stooge|lackey|bootlick|puppet|tankie|muppet|apologist|hack|simp|lost|piss",
         stdre.I,
     ),
     "identity_attack": stdre.compile(
         r"arab|muslim|moslem|jew|christian|kurd|alaw|sunni|shia|shiite|druze|yazid|turk|russian|ukrain|american|"
         r"yank|syrian|iraqi|afghan|african|palestin|israeli|iranian|persian|armenian|azeri|chechen|pashtun|somali|"
         r"sudanese|libyan|yemeni|lebanese|european|western|black|white|asian|refugee|migrant|immigrant|zionist|"
-        r"khokhol|moskal|katsap|raghead|towelhead|sand|kike|rafid|nusayri|ukrop|vatnik|rashist",
+        r"khokhol|moskal|katsap|raghead|towelhead|sand|kike|rafid|nusayri|ukrop|vatnik|rashist|gaza|rohingya|fulani|hausa|tuareg|bamar|burmese|"
+        r"buddhist|hindu|masalit|zaghawa|hazara|baluch|tajik|uzbek|georgian|belarus|serb|albanian|bosniak|tigray|"
+        r"amhara|oromo|eritrea|ethiopia|nigeria|malian|darfur|kazakh|chinese|bedouin|copt|maronite|ismaili|tatar|"
+        r"ossetian|abkhaz|tutsi|hutu|dinka|nuer",
         stdre.I,
     ),
 }

@@ -1,0 +1,62 @@
+"""Structured additions to the moderation lexicon (ours): more peoples and armed groups, more
+vermin and disease words, and the euphemisms of conflict threads for killing a people.
+
+:mod:`frontwatch.thread.rules` joins these lists into its patterns. Each list is a ``|``-joined
+string of lower-case words or phrases (regular-expression syntax allowed); keep them free of
+words with a common literal use in war reporting.
+"""
+
+from __future__ import annotations
+
+#: Peoples, ethnic and religious groups beyond the Levant (Sahel, Sudan, Myanmar, Caucasus...).
+MORE_IDENTITY = (
+    "gazans|gazan|rohingya|rohingyas|fulani|fulanis|hausa|tuareg|tuaregs|bamar|burmese|buddhists|buddhist|"
+    "hindus|hindu|masalit|zaghawa|hazaras|hazara|baluch|tajiks|uzbeks|georgians|belarusians|serbs|albanians|"
+    "bosniaks|tigrayans|amhara|oromo|eritreans|ethiopians|nigerians|malians|darfuris|pashtun|kazakhs|chinese|"
+    "bedouins|bedouin|copts|maronites|ismailis|persians|tatars|crimean tatars|ossetians|abkhaz|tutsis|hutus|"
+    "dinka|nuer|christians"
+)
+#: Armed and political groups of more conflicts (targets of incitement, resolved as target groups).
+MORE_COMBATANTS = (
+    "junta|tatmadaw|janjaweed|idf|hts|pmf|mercs|vatniks|ukrops|rashists|generals|paratroopers|marines|"
+    "gunmen|bandits|jnim|iswap|boko haram|al-shabaab|arakan army|pdf|kachin|russkies|colonists|zionists"
+)
+#: Animal, pest, filth and monster words (said of people they dehumanise).
+MORE_VERMIN = "pests|rodents|germs|bacteria|weeds|worms|fleas|ticks|mosquitoes|zombies|goblins|trash|garbage"
+#: Adjectives that may stand between "are a" and a disease or vermin word.
+VILE = "filthy|dirty|disgusting|rabid|wild|vile|stinking|bloodthirsty|dangerous|invasive|foreign|deadly|spreading|creeping"
+#: End states of a place destroyed with its people ("turn Gaza into a parking lot").
+WASTELAND = (
+    "parking lot|car park|parking garage|glass(?: parking lot| desert| plain)?|graveyard|cemetery|crater|craters|"
+    "dust|ashes|rubble|wasteland|desert|moonscape|sea of fire|ash heap|mass grave|lake of fire"
+)
+#: Where a "send them to ..." sends people (death by euphemism).
+AFTERLIFE = (
+    "allah|god|hell|heaven|paradise|jannah|the afterlife|the next world|their maker|their virgins|"
+    "(?:their\\s+)?72 virgins|their graves?|the grave|valhalla|kobzon|meet \\w+"
+)
+#: Traits in "every <people> is a ... (at heart)" generalisations.
+EVERY_IS_A = (
+    "terrorist|criminal|murderer|killer|rapist|thief|liar|traitor|enemy|savage|animal|nazi|spy|agent|bandit|thug|"
+    "barbarian|taliban|jihadist|jihadi|islamist|extremist|fanatic|racist|zionist|collaborator|separatist|"
+    "terror supporter|hamas supporter|russian agent|snake|rat|parasite|orc"
+)
+#: Inborn traits in "<people> are born ..." generalisations.
+BORN = (
+    "terrorists|killers|liars|thieves|criminals|traitors|murderers|racists|extremists|fanatics|haters|bigots|"
+    "savages|slaves|cowards|rapists|jihadists|barbarians"
+)
+#: Insult nouns aimed at a reader beyond idiot/moron/troll.
+MORE_INSULTS = "stooge|lackey|bootlicker|puppet|tankie|muppet|apologist|propagandist|hack|simp|shill"
+#: Gaming and sport talk: its killing words are not about people (sentence-level guard).
+PLAY = (
+    r"\b(?:xp|npcs?|respawn\w*|spawn\w*|quests?|dlc|gameplay|video\s*games?|cod|call\s+of\s+duty|fortnite|warzone|"
+    r"gta|multiplayer|lobby|noob|boss\s+fight|final\s+boss|the\s+boss|level\s+\d+|\w+\s+level|speedrun\w*|"
+    r"fifa|premier\s+league|champions\s+league|derby|striker|goalkeeper|penalt(?:y|ies)|\d+-\d+|scoreline|"
+    r"chess|poker|the\s+match|the\s+game|this\s+game|in\s+game|mmo|fps)\b"
+)
+#: Sarcasm markers: a sentence that opens this way mocks the call it seems to make.
+SARCASM = (
+    r"(?:^\W*(?:oh\s+(?:sure|yes|yeah|great|brilliant|right)|yeah\s*,?\s*(?:sure|right)|sure\s*,|great\s+idea|"
+    r"brilliant\s+idea|what\s+a\s+(?:great|brilliant)\s+idea)\b|(?:^|\s)/s\b|\bwin\s+(?:hearts\s+and\s+minds|the\s+peace)\b)"
+)
