@@ -164,3 +164,35 @@ def test_unresolved_mention_joins_the_resolved_place_of_the_same_name() -> None:
     rows[0]["place_name"] = "Manbij"
     r = reconcile_rows(rows)
     assert set(r.table.place_keys) == {"gn:1", "~tal hamra"}
+
+
+def test_unresolved_name_joins_the_place_that_took_most_of_its_mentions() -> None:
+    rows = [row(s, "2016-11-01", "gn:1", "SAA", "held", text="Palmyra") for s in "ABCD"]
+    rows += [row("E", "2016-11-01", "gn:2", "SAA", "held", text="Palmyra")]  # the geoparser's stray reading
+    rows += [row("F", "2016-11-02", None, "ISIS", "held", text="Palmyra")]
+    r = reconcile_rows(rows)
+    assert "~palmyra" not in r.table.place_keys
+    # an even split is no evidence for either place: the mention keeps its own key
+    even = [row("A", "2016-11-01", "gn:1", "SAA", "held", text="Tell"), row("B", "2016-11-01", "gn:2", "SAA", "held", text="Tell"),
+            row("C", "2016-11-02", None, "ISIS", "held", text="Tell")]
+    assert "~tell" in reconcile_rows(even).table.place_keys
+
+
+def test_early_announcements_weigh_less_than_holding_reports() -> None:
+    """A source whose capture reports run ahead of everyone else's loses weight on those, not on the rest."""
+    rows = []
+    for i, place in enumerate(f"gn:{n}" for n in range(12)):
+        d = 1 + 2 * i
+        rows += [row("Early", f"2016-11-{d:02d}", place, "SAA", "gained"),  # announced 6 days early
+                 row("Early", f"2016-11-{d:02d}", f"gn:h{i}", "SAA", "held")]
+        for src in ("A", "B", "C"):
+            rows += [row(src, f"2016-11-{d:02d}", place, "rebels", "held"),
+                     row(src, f"2016-11-{d + 6:02d}", place, "SAA", "gained"),
+                     row(src, f"2016-11-{d:02d}", f"gn:h{i}", "SAA", "held")]
+    r = reconcile_rows(rows)
+    t = r.table
+    early = t.sources.index("Early")
+    m_change = (t.source == early) & t.is_change
+    m_held = (t.source == early) & ~t.is_change
+    claim_vote = r.states.claim_mass / np.maximum(t.weight, 1e-12)  # each claim's reliability weight
+    assert claim_vote[m_change].mean() < 0.5 * claim_vote[m_held].mean()
