@@ -205,7 +205,16 @@ EXTRA_RULES: tuple[Rule, ...] = (
     _r("threat", r"\b(?:we|i)(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?:put|send|pump)\s+(?:a\s+|one\s+|two\s+)?(?:bullet|bullets|round|rounds|knife|blade)\s+(?:in|into|through)\s+(?:you|your|u|ur)\b[^.!?]*", 0.85, "first-person threat to the reader"),
     _r("insult", r"(?:^|(?<=[.!?]\s))\s*(?:get\s+lost|go\s+away|piss\s+off|bugger\s+off|go\s+back\s+to\s+[\w-]+(?:\s+[\w-]+)?)\s*,?\s*(?:you\s+)?(?:[\w-]+\s+)?(?:" + lx.MORE_INSULTS + r"|idiot|moron|troll|clown|fool|loser|bot|liar)s?\b[^.!?]*|\b(?:you(?:'re|\s+are|r)?|u\s+r)\s+(?:a\s+|an\s+|such\s+an?\s+|just\s+an?\s+)(?:[\w-]+\s+){0,2}(?:" + lx.MORE_INSULTS + r")s?\b|,\s*(?:you\s+)?(?:[^\W\d_][\w-]*\s+)?(?:" + lx.MORE_INSULTS + r")\s*[.!?]*$", 0.75, "insults the reader"),
 )
-RULES = RULES + EXTRA_RULES
+MORE_RULES: tuple[Rule, ...] = (
+    _r("incitement_to_violence", _CLAUSE + r"(?:drive|push|throw|chase|yeet)\s+" + OBJ + r"\s+(?:all\s+)?(?:back\s+)?into\s+the\s+(?:sea|river|desert|ocean)\b[^.!?]*|" + _CLAUSE + r"(?:cleanse|purge|rid|clear)\s+(?:the\s+|our\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:land|country|city|region|soil|earth|world|strip|homeland)\s+of\s+(?:them|these\s+[\w-]+|those\s+[\w-]+|the\s+[\w-]+|" + IDENTITY + r")\b[^.!?]*|\bethnic\s+cleansing\s+(?:now|is\s+the\s+(?:answer|only\s+way|solution))\b[^.!?]*", 0.85, "call to drive out or kill a people"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:unalive|frag|zero)\s+" + OBJ + r"[^.!?]*|" + _CLAUSE + r"(?:bomb|shell|nuke|blast)\s+(?:" + OBJ + r")\s+(?:in)?to\s+(?:dust|rubble|ashes|oblivion|smithereens|pieces|nothing|the\s+stone\s+age)\b[^.!?]*", 0.85, "call to kill"),
+    _r("incitement_to_violence", r"\b(?:(?!(?:We|I|You|It)\b)(?-i:[A-Z][a-z]+)|they|the\s+[\w-]+|these\s+[\w-]+|those\s+[\w-]+|all\s+of\s+them)\s+(?:must|should|needs?\s+to|has\s+to)\s+(?:all\s+)?burn\b(?!\s+(?:fuel|calories|money|cash|bridges|through))[^.!?]*", 0.8, "wishing destruction by fire on people or a place"),
+    _r("dehumanisation", r"\b(?:human|two-legged)\s+(?:animals|beasts|cattle|garbage|trash)\b|\b(?:russian|ukrainian|orc|enemy)\s+biomass\b|\bbiomass\b(?=[^.!?]*\b(?:them|they|their|" + COMBATANTS[3:-1] + r")\b)", 0.8, "calls people animals or matter"),
+    _r("threat", r"\b(?:you'?re|you\s+are|ur)\s+next(?=\s*(?:[.!,]|$))|\bsleep\s+with\s+one\s+eye\s+open\b[^.!?]*|\bpray\s+(?:we|i)\s+(?:don'?t|never)\s+(?:find|catch|meet|see)\s+(?:you|u)\b[^.!?]*|\bkeep\s+(?:talking|writing|posting|it\s+up)\s+and\s+(?:see\s+what\s+happens|you(?:'ll|\s+will)\s+(?:see|regret|find\s+out|pay))\b[^.!?]*|\byou(?:'ll|\s+will)\s+(?:be\s+)?(?:hanging|swinging|dangling)\s+from\b[^.!?]*", 0.8, "threat to the reader"),
+    _r("identity_attack", r"\b" + IDENTITY + r"\s+are\s+(?:all\s+|just\s+)?(?:lazy|dirty|filthy|stupid|violent|vicious|disgusting|worthless|parasitic|genocidal|fanatical|sly|greedy|subhuman|savage|barbaric|treacherous|bloodthirsty)\b(?:\s+(?:by\s+nature|in\s+their\s+blood|at\s+heart))?[^.!?]*|\bno\s+such\s+(?:thing|people|nation)\s+as\s+(?:an?\s+)?" + IDENTITY + r"\b[^.!?]*|\b" + IDENTITY + r"\s+(?:don'?t|do\s+not|shouldn'?t|should\s+not)\s+(?:even\s+)?(?:exist|deserve\s+to\s+exist|deserve\s+a\s+(?:state|country))\b[^.!?]*", 0.8, "negative generalisation about a people"),
+    _r("identity_attack", r"\b(?:hohols?|khohly|rusnya|russkies|ruskies|khachs?|zionazis?|pallies|camel\s+jockeys?|sand\s+monkeys?|goat\s*f\w*ers?|(?:kafir|infidel|crusader|jew|christian|muslim|arab|kurdish|shia|sunni)\s+dogs)\b", 0.8, "ethnic or religious slur"),
+)
+RULES = RULES + EXTRA_RULES + MORE_RULES
 
 
 #: Cheap gates, tried word by word: a rule of a category runs only on a sentence with a word that
@@ -218,13 +227,14 @@ GATES: dict[str, stdre.Pattern[str]] = {
         r"send|cut|slit|drop|make|hit|target|die|dead|death|deserv|mercy|quarter|prisoner|survivor|surrender|"
         r"alive|siege|food|water|aid|legitimate|let|live|leave|escape|flee|reach|rot|bleed|suffer|fry|choke|"
         r"perish|eliminat|smok|stamp|gut|^kil$|^kll$|glass|parking|graveyard|lawn|allah|god|heaven|paradise|virgin|"
-        r"problem|question|solution|permanent|witness|map|earth|stone|lamp|wall|turn|wish|want|may|pray",
+        r"problem|question|solution|permanent|witness|map|earth|stone|lamp|wall|turn|wish|want|may|pray|drive|push|"
+        r"throw|chase|yeet|sea|cleans|rid|clear|unalive|frag|zero|blast",
         stdre.I,
     ),
     "dehumanisation": stdre.compile(
         r"rat|roach|vermin|parasit|insect|lice|maggot|termit|leech|human|orc|savage|beast|animal|pig|swine|dog|"
         r"ape|monkey|hyena|jackal|snake|viper|mongrel|locust|scum|filth|plague|cancer|disease|virus|infect|tumo|"
-        r"pest|rodent|germ|bacteri|weed|worm|flea|tick|mosquit|zombie|goblin|generation|pest|scurr|breed|mincemeat|inferior|lesser|degenerate|rabbit|people|extermin|cleansed|purged|eradicated|"
+        r"pest|biomass|rodent|germ|bacteri|weed|worm|flea|tick|mosquit|zombie|goblin|generation|pest|scurr|breed|mincemeat|inferior|lesser|degenerate|rabbit|people|extermin|cleansed|purged|eradicated|"
         r"pack|bunch|horde|swarm|herd|nest",
         stdre.I,
     ),
@@ -242,7 +252,8 @@ GATES: dict[str, stdre.Pattern[str]] = {
         r"khokhol|moskal|katsap|raghead|towelhead|sand|kike|rafid|nusayri|ukrop|vatnik|rashist|gaza|rohingya|fulani|hausa|tuareg|bamar|burmese|"
         r"buddhist|hindu|masalit|zaghawa|hazara|baluch|tajik|uzbek|georgian|belarus|serb|albanian|bosniak|tigray|"
         r"amhara|oromo|eritrea|ethiopia|nigeria|malian|darfur|kazakh|chinese|bedouin|copt|maronite|ismaili|tatar|"
-        r"ossetian|abkhaz|tutsi|hutu|dinka|nuer",
+        r"ossetian|abkhaz|tutsi|hutu|dinka|nuer|hohol|khohly|rusny|russki|ruski|khach|zionazi|pallie|camel|goat|"
+        r"kafir|infidel|crusader|monkey|dogs",
         stdre.I,
     ),
 }
