@@ -214,6 +214,7 @@ def _score_events(s: Scores, rec: GoldRecord, report: Report, keep: bool) -> Non
 
 def analyser(app: Any | None = None) -> Callable[[GoldRecord], Report]:
     """Runs the configured pipeline up to extract (geoparse when available) on a gold record."""
+    from frontwatch.extract import headlines
     from frontwatch.extract import stage as extract_stage
     from frontwatch.pipeline import Resources, get_stage
 
@@ -228,6 +229,7 @@ def analyser(app: Any | None = None) -> Callable[[GoldRecord], Report]:
         report = Report(id=rec.id, body=rec.text, published=rec.published)
         if geoparse is not None:
             report = geoparse(report, resources)
+            report = headlines.add_caps_places(report, lambda r: geoparse(r, resources))
         return extract_stage.run(report, dictionary)
 
     return run

@@ -21,7 +21,7 @@ from typing import Generic, TypeVar
 
 from frontwatch.extract import actors as actor_dict
 from frontwatch.extract import claims as claim_rules
-from frontwatch.extract import dates, events, lexicon, modality, parse, quotes, sentences
+from frontwatch.extract import dates, events, headlines, lexicon, modality, parse, quotes, sentences
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.model import FACTUAL_MODALITIES, ControlClaim, Event, PlaceMention, Report
 from frontwatch.pipeline import Resources, stage
@@ -39,6 +39,10 @@ def dictionary_for(resources: Resources) -> ActorDictionary:
 @stage("extract", requires=["places"], assigns=["events", "control_claims"])
 def extract(report: Report, resources: Resources) -> Report:
     """Events (ACLED and PLOVER types) and control claims, with modality and claimant."""
+    if any(headlines.caps_lines(text) for _, text in report.fields()):
+        geoparse = headlines.geoparser_for(resources)
+        if geoparse is not None:
+            report = headlines.add_caps_places(report, geoparse)
     return run(report, dictionary_for(resources))
 
 
