@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         events += len(out.events)
         claims += len(out.control_claims)
         if args.sample:
-            found.extend(f"{c.place.name} | {c.controller} | {c.change} | {c.modality} | {c.evidence.text[:160]}" for c in out.control_claims)
+            found.extend(f"{c.place.name} | {c.controller} | {c.change} | {c.modality} | as_of {c.as_of} ({c.as_of_text or '-'}) | {r.published} | {c.evidence.text[:260]}" for c in out.control_claims)
     cpu = time.process_time() - t0
     wall = time.perf_counter() - w0
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -51,6 +51,14 @@ _SUBORDINATE = re.compile(r"\b(?:after|as|when|before|once|because|since|until|w
 _SIDE_OF = re.compile(r"\s+(?:side|part|half|sector|section|end|edge|bank)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 #: "militants were encircled in the nearby town of al-Ayadiya": the place of a passive siege follows it.
 _IN_PLACE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|inside|at)\s+(?:the\s+)?(?:(?:nearby|neighbouring|neighboring|besieged|key|strategic|northern|southern|eastern|western)\s+)?(?:(?:town|city|village|district|area|enclave)\s+of\s+)?$", re.IGNORECASE)
+_ADJECTIVAL = re.compile(r"\b(?:the|a|an|newly|recently|now|once|already|its|their)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+#: Civilians leave, aid convoys enter: "families who abandoned X", "a convoy ... entered X" are not changes of control.
+_CIVILIAN_SUBJECT = re.compile(
+    r"\b(?:families|residents|civilians|people|villagers|refugees|displaced|inhabitants|locals|"
+    r"convoys?|aid|trucks|lorries|buses|ambulances|delegation|inspectors|journalists|reporters|envoys?|monitors|observers|"
+    r"tourists|pilgrims|students|workers|doctors|volunteers)\b(?:\s+(?:who|that|which|had|have|has|were|was|are|is|then|later|finally|eventually|also|\w+ing|of\s+\w+|from\s+\w+|carrying\s+\w+(?:\s+\w+){0,3}))*\s*$",
+    re.IGNORECASE)
+_APPOSITIVE = re.compile(r",\s*(?:on|in|near|outside|just|north|south|east|west|the|a|some|about|close)\b[^,;]*$", re.IGNORECASE)
 _PERSON_VERBS = frozenset({"capture", "take", "liberate"})
 _FROM_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|of)\b|\s+by\b")
 _NAME_AFTER = re.compile(r"\s+(?:control\s+of\s+)?(?:the\s+)?[A-Z\u0600-\u06FF]")
@@ -291,6 +299,8 @@ def find_hits(text: str) -> list[Hit]:
             continue  # "taken to hospital", "held prisoner", "took Trump by surprise", "freed from captivity"
         if trig.name == "advance" and (lexicon.BUILDING_OBJECT.match(text[end:]) or lexicon.KILLED_CIVILIANS.match(text, end)):
             trig = _STORM_BUILDING  # "stormed the camp and killed 14 civilians": an attack, not an advance
+        if trig.name in ("withdraw", "advance", "take") and _CIVILIAN_SUBJECT.search(text[max(0, start - 80) : start]):
+            continue
         if trig.name in _PERSON_VERBS and _persons_taken(text, start, end):
             if low[start:end].startswith("free"):
                 continue  # people freed: a release, not an event
@@ -345,8 +355,10 @@ def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
             source = next((a for a in after if _preceded_by(text, a.start, ("from",))), None)
             hit.patient = source or (before[-1] if before else None)
         elif voice == "nominal":
-            # "after the liberation of X, pro-government ...": the main clause's subject; "... of X by Y": Y
-            hit.agent = before[0] if before else next((a for a in after if _preceded_by(text, a.start, ("by",))
+            # "after the liberation of X, pro-government ...": the main clause's subject; "... of X by Y": Y;
+            # "the fall of Raqqa" names no taker unless "to Y" follows
+            falls = text[hit.start : hit.end].lower().startswith("fall")
+            hit.agent = next((a for a in after if _preceded_by(text, a.start, ("to", "by"))), None) if falls else before[0] if before else next((a for a in after if _preceded_by(text, a.start, ("by",))
                                                        or re.search(r",\s*$", text[max(0, a.start - 3) : a.start])), None)
             hit.patient = next((a for a in after if _preceded_by(text, a.start, ("from",))), None)
         else:
@@ -357,6 +369,8 @@ def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
             if own:  # "X captured A after Y troops withdrew from B": Y withdrew
                 before = own
             hit.agent = before[0] if before else (before_any[-1] if before_any and not after else None)
+            if _ADJECTIVAL.search(text[max(lo, hit.start - 25) : hit.start]):
+                hit.agent = None  # "fighting Isis in the now liberated city of X": the liberator is not named
             rest = [a for a in after if a is not hit.agent]
             if hit.trigger.kind in ("agreement", "clash") and len(before) >= 2 and re.search(r"\band\b", text[before[0].end : before[1].start]):
                 rest = [before[1], *rest]  # "Russia and Ukraine agreed ...", "the SAF and the RSF clashed"
@@ -447,12 +461,22 @@ def _governed_places(text: str, places: Sequence[PlaceRef], hit: Hit, prev_end: 
         return group if _close(text, hit.end, group[0].start, actors, _ACTIVE_GAP) else []
     if strict and (group[0].start == 0 or not text[: group[0].start].strip(" \"'“‘([")):
         return group if _close(text, group[-1].end, hit.start, actors, _PASSIVE_GAP, limit=0) else []
-    return group if _close(text, group[-1].end, hit.start, actors, _PASSIVE_GAP) else []
+    gap_start = group[-1].end
+    appositive = re.match(r"\s*,[^,;]{0,60},", text[gap_start : hit.start])
+    if appositive:  # "eastern Ghouta, on the outskirts of Damascus, has been besieged"
+        gap_start += appositive.end()
+    return group if _close(text, gap_start, hit.start, actors, _PASSIVE_GAP) else []
 
 
 def _governed(text: str, places: Sequence[PlaceRef], hit: Hit, prev_end: int, hi: int, passive: bool) -> list[PlaceRef]:
     if passive:
         region = [r for r in places if prev_end <= r.start and r.end <= hit.start]
+        if region:
+            head = _APPOSITIVE.search(text, prev_end, region[-1].start)
+            if head is not None and re.match(r"\s*,", text[region[-1].end : hit.start]):
+                outer = [r for r in region if r.end <= head.start()]
+                if outer:  # "eastern Ghouta, on the outskirts of Damascus, has been besieged": Ghouta
+                    region = outer
         if region or not re.match(r"\s+(?:out\s+)?(?:of|from)\b", text[hit.end : hit.end + 12]):
             return _list_group(text, region, from_end=True)
         # "X were expelled from Homs": the place follows
