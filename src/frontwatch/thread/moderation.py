@@ -142,9 +142,20 @@ _PREDICTION = re.compile(
 )
 
 
+#: Past-tense narration of violence with no call, wish or demand in it (for the learned models).
+_NARRATIVE = re.compile(
+    r"\b(?:was|were|been|being|had|has|have)\s+(?:\w+\s+)?(?:killed|shot|executed|exterminated|bombed|shelled|"
+    r"burn(?:ed|t)|massacred|slaughtered|gassed|hanged|beheaded|wounded)\b|\b(?:killed|shot|executed|bombed|shelled|"
+    r"massacred|slaughtered|saw|found|lay|lying)\s+(?:[\w-]+\s+){0,3}(?:dead|bodies|civilians|people|\d+)\b|\bkilling\s+of\b",
+    re.I,
+)
+_CALL = re.compile(r"\b(?:should|must|need|needs|let|deserve\w*|hope|want|wish|pray|time\s+to|go|just|please)\b", re.I)
+
+
 def _suppressed(sentence: str) -> bool:
     return bool(_REPORTING.search(sentence) or _CONDEMN.search(sentence) or _PREDICTION.search(sentence)
-                or _PLAY.search(sentence) or _SARCASM.search(sentence))
+                or _PLAY.search(sentence) or _SARCASM.search(sentence)
+                or (_NARRATIVE.search(sentence) and not _CALL.search(sentence)))
 
 
 def find_hits(text: str, use_learned: bool = True) -> list[Hit]:
