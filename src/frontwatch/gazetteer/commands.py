@@ -25,6 +25,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     b.add_argument("--syria", metavar="FILE", help="compiled Syrian places file (default: the packaged one)")
     b.add_argument("--curated", metavar="FILE", help="curated places CSV (default: the packaged one)")
     b.add_argument("--out", metavar="PATH", help="where to write the index (default: the packaged location)")
+    b.add_argument("--drop-user-sources", action="store_true",
+                   help="leave out the user sources recorded by earlier builds (default: include them again)")
     b.set_defaults(func=cmd_build)
     i = gsub.add_parser("info", parents=[common], help="sources, counts and attribution of the index")
     i.set_defaults(func=cmd_info)
@@ -63,7 +65,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     t0 = time.perf_counter()
     log = None if args.quiet or args.json else (lambda msg: print(f"frontwatch: {msg}", file=sys.stderr))
-    path, info = build.build(args.out, args.geonames, args.add, args.syria, args.curated, log=log)
+    path, info = build.build(args.out, args.geonames, args.add, args.syria, args.curated, log=log,
+                             keep_user_sources=not args.drop_user_sources)
     info["seconds"] = round(time.perf_counter() - t0, 1)
     info["size_mb"] = round(path.stat().st_size / 1e6, 1)
     if args.json:
@@ -72,6 +75,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"wrote {info['places']} places, {info['keys']} name keys to {path} ({info['size_mb']} MB, {info['seconds']} s)")
         for source, n in info["counts"].items():
             print(f"  {n:>8}  {source}")
+        user = [*info["user_sources"]["geonames"], *info["user_sources"]["add"]]
+        if user:
+            print(f"user sources, recorded in {build.manifest_path(path)} and rebuilt with it "
+                  f"(--drop-user-sources to leave them out): {', '.join(user)}")
     return 0
 
 
