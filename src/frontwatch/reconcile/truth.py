@@ -13,7 +13,9 @@ smoothed towards ``1 - prior`` by :data:`PRIOR_STRENGTH` pseudo-claims, so a sou
 claims stays near its prior. Because each source has one vote per place at a time
 (:mod:`frontwatch.reconcile.timeline`), an outlet cannot win by volume; because its weight
 comes from agreement with the other sources, an outlet that always takes one side loses
-weight wherever the others see otherwise.
+weight wherever the others see otherwise. Errors are kept per source, side credited and kind
+of claim (a first-hand change of hands, or who holds the place), so an outlet that announces
+its side's captures early loses weight on those announcements only.
 """
 
 from __future__ import annotations
