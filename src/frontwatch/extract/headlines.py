@@ -3,7 +3,7 @@
 The geoparser reads capitals as names, so a line in capitals gets no place (or every word as
 one). Such a line is re-cased before it is geoparsed again on its own: a word takes the form
 it has elsewhere in the report ("Chinshwehaw", "al-Ayadiya"), a common English word goes to
-lower case, any other word is capitalised. The places found are mapped back onto the original
+lower case first, any other word is capitalised. The places found are mapped back onto the original
 line (offsets are kept: re-casing never changes a word's length).
 """
 
@@ -58,9 +58,7 @@ def recase(line: str, context: str) -> str:
     def one(m: re.Match[str]) -> str:
         w = m.group(0)
         low = w.lower()
-        form = forms.get(low)
-        if form is None:
-            form = low if low in _COMMON else w[:1].upper() + w[1:].lower()
+        form = low if low in _COMMON else forms.get(low) or w[:1].upper() + w[1:].lower()
         return form if len(form) == len(w) else w
     return _WORD.sub(one, line)
 
