@@ -149,7 +149,7 @@ _NARRATIVE = re.compile(
     r"massacred|slaughtered|saw|found|lay|lying)\s+(?:[\w-]+\s+){0,3}(?:dead|bodies|civilians|people|\d+)\b|\bkilling\s+of\b",
     re.I,
 )
-_CALL = re.compile(r"\b(?:should|must|need|needs|let|deserve\w*|hope|want|wish|pray|time\s+to|go|just|please)\b", re.I)
+_CALL = re.compile(r"\b(?:should|must|need|needs|let|deserve\w*|hope|want|wish|pray|time\s+to|please)\b", re.I)
 
 
 def _suppressed(sentence: str) -> bool:
