@@ -118,3 +118,22 @@ def test_caps_headline_is_recased_before_geoparsing() -> None:
 
     headlines.add_caps_places(Report(id="x", title=line, body=body), geoparse)
     assert seen == ["army captures Qusayr near the border"]
+
+
+@pytest.mark.parametrize("body", [
+    "Isis fighters captured Bafrin and her three brothers on the road near Sinjar.",
+    "The invasion led to 100,000 civilians being driven out of Afrin.",
+    "Having been abandoned by Trump, they can be expected to give up.",
+])
+def test_more_people_not_places(d: actors.ActorDictionary, body: str) -> None:
+    assert claims(run(report(body, {"Sinjar": "Sinjar", "Afrin": "Afrin"}), d)) == []
+
+
+def test_the_sayer_is_not_the_taker(d: actors.ActorDictionary) -> None:
+    r = run(report("Russia says Syrian government forces have retaken Douma.", {"Douma": "Douma"}), d)
+    assert claims(r) == [("Douma", "government", "gained")]
+
+
+def test_almost_lost_is_contested(d: actors.ActorDictionary) -> None:
+    r = run(report("Isis has almost lost control of its last stronghold, Baghuz.", {"Baghuz": "Baghuz"}), d)
+    assert claims(r) == [("Baghuz", "isis", "contested")]

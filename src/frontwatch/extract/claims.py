@@ -69,6 +69,8 @@ def build(p: Parsed, statements: dict[int, Statement]) -> list[ControlClaim]:
                 previous = _sibling_previous(p, hit, controller)
         if previous == controller:
             previous = None
+        if change in ("gained", "lost") and _ALMOST.search(p.text[max(0, hit.start - 16) : hit.start]):
+            change, controller, previous = "contested", (previous if change == "gained" else controller), None  # "has almost lost X"
         for place in hit.places:
             if hit.trigger.name == "expel" and not hit.passive and not re.search(r"\b(?:from|out\s+of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", p.text[max(0, place.start - 40) : place.start]):
                 continue  # people are ousted and expelled; a place is left "from"
@@ -77,6 +79,7 @@ def build(p: Parsed, statements: dict[int, Statement]) -> list[ControlClaim]:
     return claims
 
 
+_ALMOST = re.compile(r"\b(?:almost|nearly|partly|partially|close\s+to)\s+$", re.IGNORECASE)
 _TITLES = re.compile(r"\b(?:president|mr|mrs|ms|dr|general|minister|leader|spokesman|commander|king|prince|sheikh|journalist|reporter)\.?\s+$", re.IGNORECASE)
 
 

@@ -59,6 +59,8 @@ _CIVILIAN_SUBJECT = re.compile(
     r"tourists|pilgrims|students|workers|doctors|volunteers)\b(?:\s+(?:who|that|which|had|have|has|were|was|are|is|then|later|finally|eventually|also|\w+ing|of\s+\w+|from\s+\w+|carrying\s+\w+(?:\s+\w+){0,3}))*\s*$",
     re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s*(?:on|in|near|outside|just|north|south|east|west|the|a|some|about|close)\b[^,;]*$", re.IGNORECASE)
+#: "Russia says Syrian forces have retaken X": the one who says it is not the one who did it.
+_SAYS = re.compile(r"\s+(?:says|said|claims|claimed|reports|reported|announced|confirmed|insists|insisted|stated|believes)\b", re.IGNORECASE)
 _PERSON_VERBS = frozenset({"capture", "take", "liberate"})
 _FROM_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|of)\b|\s+by\b")
 _NAME_AFTER = re.compile(r"\s+(?:control\s+of\s+)?(?:the\s+)?[A-Z\u0600-\u06FF]")
@@ -85,7 +87,8 @@ _STARTERS = frozenset(
 _NOT_PLACE = frozenset(
     "The A An After Last Other This That These Those It He She They We I You Our Their Its His Her Today Yesterday Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November "
-    "December Meanwhile However But And Or So Then Earlier Later Also According Sources Reports Officials".split()
+    "December Meanwhile However But And Or So Then Earlier Later Also According Sources Reports Officials Having Being Despite "
+    "Although While With Without Since Until Once Now Still Even Following Before During".split()
 )
 
 
@@ -299,7 +302,7 @@ def find_hits(text: str) -> list[Hit]:
             continue  # "taken to hospital", "held prisoner", "took Trump by surprise", "freed from captivity"
         if trig.name == "advance" and (lexicon.BUILDING_OBJECT.match(text[end:]) or lexicon.KILLED_CIVILIANS.match(text, end)):
             trig = _STORM_BUILDING  # "stormed the camp and killed 14 civilians": an attack, not an advance
-        if trig.name in ("withdraw", "advance", "take") and _CIVILIAN_SUBJECT.search(text[max(0, start - 80) : start]):
+        if trig.name in ("withdraw", "advance", "take", "push_from", "expel") and _CIVILIAN_SUBJECT.search(text[max(0, start - 80) : start]):
             continue
         if trig.name in _PERSON_VERBS and _persons_taken(text, start, end):
             if low[start:end].startswith("free"):
@@ -312,6 +315,8 @@ def find_hits(text: str) -> list[Hit]:
 
 def _persons_taken(text: str, start: int, end: int) -> bool:
     """True when the verb's object (or passive subject) is people: "captured two soldiers", "volunteers were captured"."""
+    if re.match(r"\s+[A-Z][\w'’-]+\s+and\s+(?:his|her|their)\s", text[end : end + 60]):
+        return True  # "captured Bafrin and her three brothers"
     obj = _PERSON_OBJECT.match(text, end)
     if obj and not re.search(r"\b(?:of|from|in|at|near|by|to|with|and|town|city|village|base)\b", text[end : obj.start(1)], re.IGNORECASE):
         return True
@@ -343,6 +348,8 @@ def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
         )
         hit.passive = passive
         before = [a for a in p.actors if lo <= a.start and a.end <= hit.start]
+        if len(before) >= 2 and _SAYS.match(text, before[0].end):
+            before = before[1:]  # "Russia says Syrian forces have retaken X"; but "the Arakan Army said it had seized X" keeps it
         before_any = [a for a in p.actors if a.end <= hit.start]
         cut = _REGION_CUT.search(text, hit.end, hi)
         after = [a for a in p.actors if hit.end <= a.start and a.end <= (cut.start() if cut and not passive_hint(text, hit, hi) else hi)]
