@@ -28,6 +28,8 @@ FEATURE_PRIOR: dict[str, float] = {
 }
 #: log10(population) is divided by this in a place's prior (a million people: +0.86).
 POP_SCALE = 7.0
+#: A national capital's extra prior.
+CAPITAL_PRIOR = 0.5
 #: Sources we trust for their names in context (curated beats a homonym village).
 SOURCE_PRIOR: dict[str, float] = {"curated": 0.35, "syria-module": 0.1}
 
@@ -121,7 +123,7 @@ class Gazetteer:
         feature = self._t["feature"][i]
         prior = FEATURE_PRIOR.get(feature, 0.05) + SOURCE_PRIOR.get(self._t["source"][i], 0.0)
         if i in self._capitals:
-            prior += 0.5
+            prior += CAPITAL_PRIOR
         if pop:
             # admin divisions carry the summed population of their towns: discount it
             prior += math.log10(pop + 1) / POP_SCALE * (0.7 if feature.startswith("admin") else 1.0)

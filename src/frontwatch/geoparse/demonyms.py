@@ -16,7 +16,7 @@ SY Syrian Syrians | TR Turkish Turk Turks | RU Russian Russians | IR Iranian Ira
 IQ Iraqi Iraqis | US American Americans | IL Israeli Israelis | LB Lebanese | JO Jordanian Jordanians |
 SA Saudi Saudis | AE Emirati Emiratis | QA Qatari Qataris | EG Egyptian Egyptians | LY Libyan Libyans |
 YE Yemeni Yemenis | SD Sudanese | SS South-Sudanese | UA Ukrainian Ukrainians | BY Belarusian Belarusians |
-GB British Briton Britons English | FR French | DE German Germans | IT Italian Italians | ES Spanish |
+GB British Briton Britons | ENG English | FR French | DE German Germans | IT Italian Italians | ES Spanish |
 CN Chinese | AF Afghan Afghans | PK Pakistani Pakistanis | IN Indian Indians | ML Malian Malians |
 NE Nigerien Nigeriens | NG Nigerian Nigerians | BF Burkinabe | SO Somali Somalis | ET Ethiopian Ethiopians |
 ER Eritrean Eritreans | PS Palestinian Palestinians | AM Armenian Armenians | AZ Azerbaijani Azerbaijanis Azeri |
@@ -42,7 +42,7 @@ MIDEAST Middle-Eastern | LATAM Latin-American Latin-Americans
 #: Region tags of demonyms -> curated place ids.
 REGION_DEMONYMS: dict[str, str] = {
     "EU": "cu:europe", "AFRICA": "cu:africa", "ASIA": "cu:asia", "MIDEAST": "cu:middle-east",
-    "LATAM": "cu:latin-america", "KURD": "cu:kurdistan", "SCOT": "ad:GB.SCT", "WALES": "ad:GB.WLS",
+    "LATAM": "cu:latin-america", "KURD": "cu:kurdistan", "SCOT": "ad:GB.SCT", "ENG": "ad:GB.ENG", "WALES": "ad:GB.WLS",
 }
 
 #: Demonym -> ISO2 country code ("KURD", "ARAB", "EU" are regions without a country place).

@@ -16,6 +16,7 @@ Then each mention gets its ACLED geo_precision (1 the place itself, 2 part of/ne
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -53,6 +54,27 @@ _HINT_FEATURES: dict[str, frozenset[str]] = {
 }
 MAX_CANDIDATES = 12
 FOCUS_BONUS = 0.8
+#: Inside a region (state, province) the document names; inside the region most names are in.
+NAMED_REGION_BONUS = 0.8
+FOCUS_ADMIN_BONUS = 0.4
+#: "Richmond, Va.", "Toronto, Ontario", "Paris, France": the first inside the second.
+APPOSITION_BONUS = 1.5
+#: Nearness to the other places named (degrees, bonus), nearest band first.
+NEAR_BANDS: tuple[tuple[float, float], ...] = ((0.5, 0.4), (3.0, 0.2))
+#: A name followed by one of these words is a street or a building ("Press Street", "Eva's
+#: Village"): when its best reading lies far from the city being discussed, it is a site there.
+FACILITY_RE = re.compile(
+    r"(?:['’]s)?\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Boulevard|Blvd\.?|Lane|Parkway|Pkwy"
+    r"|Terrace|Highway|Place|Square|Plaza|Mall|Center|Centre|High School|Elementary|School|Academy|College"
+    r"|Church|Cathedral|Chapel|Library|Hospital|Medical|Stadium|Arena|Cinema|Theatre|Theater|Hotel|Inn"
+    r"|Village|Campus|Embassy|Court|Hall|Tower|Building|Market)\b")
+#: How far (degrees) a facility's own reading may lie from the focus city and still stand.
+FACILITY_KEEP_DEG = 0.5
+#: Readings a facility name may lose to the city being discussed (a county's, a state's or a
+#: country's name in "Laurel County School District" is that place), and how often that city
+#: must be named to be trusted as the setting.
+FACILITY_OVERRIDES = frozenset({"village", "town", "region", "place"})
+FACILITY_CITY_MENTIONS = 2
 #: Features that are themselves a site (a station named so is the place itself).
 SITE_FEATURES = frozenset({"station", "landmark", "military_base", "airport", "port", "dam", "industrial", "oil_gas"})
 _URBAN_HINTS = frozenset({"neighbourhood", "neighborhood", "district", "quarter", "suburb", "station"})
@@ -87,13 +109,11 @@ class Resolver:
                 self._country_num.setdefault(countries[i], i)
 
     def demonym_place(self, code: str) -> Place | None:
-        if len(code) == 2:
-            return self.country_place(code)
         from frontwatch.geoparse.demonyms import REGION_DEMONYMS
 
-        pid = REGION_DEMONYMS.get(code)
+        pid = REGION_DEMONYMS.get(code)  # before countries: "EU" is a region tag, not a country code
         if pid is None:
-            return None
+            return self.country_place(code) if len(code) == 2 else None
         try:
             return self.gaz.get(pid)
         except LookupError:
@@ -132,6 +152,7 @@ class Resolver:
                 del cands[MAX_CANDIDATES:]
             base.append(cands)
         self._typos(raws, base)
+        self._appositions(report, raws, base)
         # two rounds: the second takes its context from the first round's choices (needless
         # when they are the first guesses the first round started from)
         first = [None if raw.kind == "demonym" or not c else c[0][0] for raw, c in zip(raws, base)]
@@ -139,6 +160,38 @@ class Resolver:
         if picks == first:
             return mentions
         return self._decide(report, raws, base, picks, explain, build=True)[1]
+
+    def _appositions(self, report: Report, raws: Sequence[Raw], base: list[list[tuple[int, float, str]]]) -> None:
+        """"Richmond, Va.", "Toronto, Ontario": readings of the first inside a reading of the second
+        (and those readings of the second) gain :data:`APPOSITION_BONUS`."""
+        texts: dict[str, str] | None = None
+        g = self.gaz
+        for k in range(len(raws) - 1):
+            a, b = raws[k], raws[k + 1]
+            if a.field != b.field or not base[k] or not base[k + 1] or not 1 <= b.start - a.end <= 3:
+                continue
+            if a.kind == "demonym" or b.kind == "demonym":
+                continue
+            if texts is None:
+                texts = dict(report.fields())
+            if texts.get(a.field, "")[a.end : b.start].strip() != ",":
+                continue
+            outer = {j for j, _, _ in base[k + 1]}
+            hit_outer: set[int] = set()
+            inner = []
+            for i, sc, why in base[k]:
+                ins = outer.intersection(g.parents_of(i))
+                if ins:
+                    hit_outer |= ins
+                    inner.append((i, sc + APPOSITION_BONUS, why + ", inside the place named after it"))
+                else:
+                    inner.append((i, sc, why))
+            if not hit_outer:
+                continue
+            inner.sort(key=lambda c: c[1], reverse=True)
+            base[k] = inner
+            base[k + 1] = sorted(((j, sc + APPOSITION_BONUS if j in hit_outer else sc, why + (", contains the place named before it" if j in hit_outer else ""))
+                                  for j, sc, why in base[k + 1]), key=lambda c: c[1], reverse=True)
 
     def _typos(self, raws: Sequence[Raw], base: list[list[tuple[int, float, str]]]) -> None:
         """Unknown names in a clearly locative context: try fuzzy matches (typos) among the
@@ -220,6 +273,7 @@ class Resolver:
         mentions: list[PlaceMention] = []
         focus_city = self._focus_city(city_counts, raws, provisional)
         firm = {p for raw, p in zip(raws, provisional) if p is not None and not raw.tentative}
+        texts = dict(report.fields())
         picks: list[int | None] = []
         chosen_count = Counter(p for p in provisional if p is not None)
         for k, (raw, cands) in enumerate(zip(raws, base)):
@@ -266,10 +320,10 @@ class Resolver:
                 named_parent = {q for q in provisional_set.intersection(parents)
                                 if g.feature_of(q) != "country" and (q != own or chosen_count[q] > 1)}
                 if named_parent and not inside:
-                    s += 0.8
+                    s += NAMED_REGION_BONUS
                     notes.append("inside a named region")
                 elif focus_admins.intersection(parents):
-                    s += 0.4
+                    s += FOCUS_ADMIN_BONUS
                     notes.append("in the region most names are in")
                 if i in parent_of_named and i not in (p for p in provisional if p is not None and p == i):
                     s += 0.4
@@ -277,12 +331,11 @@ class Resolver:
                 if anchors and g.feature_of(i) not in AREA_FEATURES:
                     lat, lon = g.point(i)
                     near = _nearest_deg(lat, lon, anchors)
-                    if near < 0.5:
-                        s += 0.4
-                        notes.append("near other names")
-                    elif near < 3.0:
-                        s += 0.2
-                        notes.append("in the same region as other names")
+                    for limit, bonus in NEAR_BANDS:
+                        if near < limit:
+                            s += bonus
+                            notes.append(f"within {limit:g} degrees of other names")
+                            break
                 if g.feature_of(i) == "admin1" and raw.hint not in ("province", "governorate", "oblast", "region") and any(g.feature_of(c) == "city" and i in g.parents_of(c) for c, _, _ in cands):
                     s -= 0.5  # "New York": the city rather than the state of the same name
                     notes.append("a city of that name is inside it")
@@ -294,6 +347,15 @@ class Resolver:
             best_score, best, _ = scored[0]
             if raw.tentative and best not in firm and g.country_of(best) != focus:
                 continue  # a lowercase word the document gives no reason to read as this place
+            if (focus_city is not None and best != focus_city and g.feature_of(best) in FACILITY_OVERRIDES
+                    and city_counts[focus_city] >= FACILITY_CITY_MENTIONS and self._facility(report, raw, texts)):
+                flat, flon = g.point(focus_city)
+                blat, blon = g.point(best)
+                if _nearest_deg(flat, flon, [(blat, blon)], floor=-1.0) > FACILITY_KEEP_DEG:
+                    if span is not None:  # a street or building of the city being discussed
+                        mentions.append(PlaceMention(span, None, 2, kind="toponym", relation=raw.relation,
+                                                     parent=g.place(focus_city)))
+                    continue
             picks[-1] = best
             if span is None:
                 continue
@@ -310,6 +372,11 @@ class Resolver:
             mentions.append(PlaceMention(span, place, prec, kind=kind,
                                          relation=raw.relation, anchor=anchor, candidates=cand_out))
         return picks, tuple(mentions)
+
+    @staticmethod
+    def _facility(report: Report, raw: Raw, texts: dict[str, str]) -> bool:
+        text = texts.get(raw.field, "")
+        return bool(text) and FACILITY_RE.match(text, raw.end) is not None
 
     def _focus_city(self, city_counts: Counter[int], raws: Sequence[Raw], provisional: Sequence[int | None]) -> int | None:
         """The city being discussed: the most named one (bigger wins ties), else the parent city of named neighbourhoods."""
