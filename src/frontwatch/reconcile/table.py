@@ -164,9 +164,9 @@ def prepare(
     place_id = np.asarray(cols["place_id"], dtype=object)
     relation = np.asarray(cols["relation"], dtype=object)
     rel_uniq, rel_inv = _codes(relation)
-    outside = np.array([r != "None" and weights.is_outside_relation(r) for r in rel_uniq])[rel_inv]
-    part = np.array([r != "None" and weights.is_part_relation(r) for r in rel_uniq])[rel_inv]
-    resolved = ~np.equal(place_id, None) & ~outside
+    outside = np.array([r != "None" and weights.is_outside_relation(r) for r in rel_uniq], dtype=bool)[rel_inv]
+    part = np.array([r != "None" and weights.is_part_relation(r) for r in rel_uniq], dtype=bool)[rel_inv]
+    resolved = ~np.equal(place_id, None).astype(bool) & ~outside
     pkey = place_id.copy()
     texts = np.asarray(cols["place_text"], dtype=object)
     names = np.asarray(cols["place_name"], dtype=object)

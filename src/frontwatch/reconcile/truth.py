@@ -120,8 +120,9 @@ def discover(
         uw = weight_of(unit_error).reshape(n_src, n_col)
         sw = weight_of(error)
         counts = np.bincount(unit[direct], minlength=n_src * n_col).reshape(n_src, n_col) + 1e-9
-        side_mean = (uw * counts).sum(axis=0) / counts.sum(axis=0)
-        src_mean = (sw[:, None] * counts).sum(axis=0) / counts.sum(axis=0)
+        total = np.maximum(counts.sum(axis=0), 1e-9)  # no sources at all: an empty store
+        side_mean = (uw * counts).sum(axis=0) / total
+        src_mean = (sw[:, None] * counts).sum(axis=0) / total
         uw = uw * (src_mean / np.maximum(side_mean, 1e-9))[None, :]
         per_unit = uw.reshape(-1)[unit] if PER_SIDE else sw[table.source]
         return np.where(table.side == contested_code, sw[table.source], per_unit)
