@@ -137,3 +137,18 @@ def test_the_sayer_is_not_the_taker(d: actors.ActorDictionary) -> None:
 def test_almost_lost_is_contested(d: actors.ActorDictionary) -> None:
     r = run(report("Isis has almost lost control of its last stronghold, Baghuz.", {"Baghuz": "Baghuz"}), d)
     assert claims(r) == [("Baghuz", "isis", "contested")]
+
+
+@pytest.mark.parametrize("body", [
+    "Kotey, a father of two from west London, and Elsheikh were seized last month.",
+    "US commandos, who took Bahar to Erbil, left.",
+    "Isis members have moved into the area from Deir ez-Zor and Raqqa.",
+])
+def test_origins_and_people_taken_somewhere(d: actors.ActorDictionary, body: str) -> None:
+    names = {"London": "London", "Bahar": "Bahar", "Erbil": "Erbil", "Deir ez-Zor": "Deir ez-Zor", "Raqqa": "Raqqa"}
+    assert claims(run(report(body, names), d)) == []
+
+
+def test_last_year_dates_the_claim(d: actors.ActorDictionary) -> None:
+    r = run(report("Mosul was freed from Isis control last year.", {"Mosul": "Mosul"}, country="IQ", published=dt.date(2019, 2, 5)), d)
+    assert [(c.place.name, c.change, c.as_of) for c in r.control_claims] == [("Mosul", "gained", dt.date(2018, 7, 1))]

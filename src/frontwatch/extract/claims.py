@@ -72,7 +72,7 @@ def build(p: Parsed, statements: dict[int, Statement]) -> list[ControlClaim]:
         if change in ("gained", "lost") and _ALMOST.search(p.text[max(0, hit.start - 16) : hit.start]):
             change, controller, previous = "contested", (previous if change == "gained" else controller), None  # "has almost lost X"
         for place in hit.places:
-            if hit.trigger.name == "expel" and not hit.passive and not re.search(r"\b(?:from|out\s+of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", p.text[max(0, place.start - 40) : place.start]):
+            if hit.trigger.name == "expel" and not re.search(r"\b(?:from|out\s+of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", p.text[max(0, place.start - 40) : place.start]):
                 continue  # people are ousted and expelled; a place is left "from"
             if _claimable(place, p.text):
                 claims.append(_claim(place, controller, change, previous, statements[i]))

@@ -47,6 +47,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("this_week", r"\b(?:this|earlier\s+this)\s+week\b"),
         ("last_month", r"\b(?:last|past|previous)\s+month\b"),
         ("this_month", r"\b(?:this|earlier\s+this)\s+month\b"),
+        ("last_year", r"\b(?:last|past|previous)\s+year\b|\ba\s+year\s+ago\b"),
         ("in_month", r"\bin\s+" + _MONTH_RE + r"\b(?:\s+(\d{4}))?"),
         # background history: "in 2016 the army retook Aleppo", "in the 1967 war", "back in 2014"
         ("in_year", r"\b(?:in|of)\s+(?:early\s+|late\s+|mid-?\s*|the\s+(?:summer|spring|autumn|fall|winter)\s+of\s+)?(?:the\s+)?(1[89]\d\d|20\d\d)\b(?![-–/]|\s*(?:km|kilometres|people|troops|fighters|civilians|men|soldiers|families|residents))"),
@@ -57,7 +58,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 #: Cheap substring checks that let a pattern be skipped on text that cannot match it.
 _KEYWORDS: dict[str, tuple[str, ...]] = {
     "last_night": ("night",), "yesterday": ("yesterday",), "today": ("today", "this", "tonight"), "days_ago": ("ago",),
-    "weekday": ("day",), "last_week": ("week",), "this_week": ("week",), "last_month": ("month",), "this_month": ("month",),
+    "weekday": ("day",), "last_week": ("week",), "this_week": ("week",), "last_month": ("month",), "last_year": ("year",), "this_month": ("month",),
     "iso": ("-",), "in_year": ("19", "20"),
 }
 
@@ -121,6 +122,8 @@ def _resolve(name: str, m: re.Match[str], pub: dt.date | None, text: str) -> Dat
             date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return None
+    elif name == "last_year" and pub is not None:
+        date, precision = dt.date(pub.year - 1, 7, 1), 3
     elif name == "in_year":
         year = int(m.group(1))
         if pub is not None and year > pub.year:
@@ -130,7 +133,7 @@ def _resolve(name: str, m: re.Match[str], pub: dt.date | None, text: str) -> Dat
             date = pub
     elif pub is None:
         date = None
-        precision = {"last_week": 2, "this_week": 2, "last_month": 3, "this_month": 3, "in_month": 3}.get(name, 1)
+        precision = {"last_week": 2, "this_week": 2, "last_month": 3, "this_month": 3, "in_month": 3, "last_year": 3, "in_year": 3}.get(name, 1)
     elif name == "last_night" or name == "yesterday":
         date = pub - dt.timedelta(days=1)
     elif name == "today":

@@ -68,6 +68,8 @@ _NOT_TERRITORY = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:to\s+(?:hospital|prison|court|jail)|prisoners?|captives?|hostages?|into\s+custody|by\s+surprise|"
     r"from\s+captivity|into\s+account|charge\s+of|part\s+in|care\s+of)\b"
 )
+#: "who took Bahar to Erbil": a person taken somewhere.
+_TAKEN_TO = re.compile(r"\s+[A-Z][\w'’-]+\s+to\s+(?:the\s+)?[A-Z]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _COORDINATED = re.compile(r"^\s*(?:over\s+)?(?:by|to)?\s*,?\s*(?:or|and|and\s+then|then)\s*,?\s*$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:\w+ly\s+|also\s+|now\s+|all\s+)?$", re.IGNORECASE)
@@ -298,6 +300,8 @@ def find_hits(text: str) -> list[Hit]:
             continue
         if trig.name == "withdraw" and not _FROM_AFTER.match(low, end) and not _NAME_AFTER.match(text, end):
             continue  # "withdrew across the river", "lost two tanks": no place is given up
+        if trig.name == "take" and _TAKEN_TO.match(text, end):
+            continue
         if trig.kind == "control" and _NOT_TERRITORY.match(low, end):
             continue  # "taken to hospital", "held prisoner", "took Trump by surprise", "freed from captivity"
         if trig.name == "advance" and (lexicon.BUILDING_OBJECT.match(text[end:]) or lexicon.KILLED_CIVILIANS.match(text, end)):
@@ -388,8 +392,12 @@ def assign_roles(p: Parsed, fallback: Sequence[PlaceRef] = ()) -> None:
                 hit.recipient = next((a for a in after if _preceded_by(text, a.start, ("to",))), None)
         if hit.trigger.kind == "control":
             hit.places = _governed_places(p.text, p.places, hit, prev_end, hi_gov, passive, p.actors)
-            if hit.trigger.change == "contested":
-                hit.places = [r for r in hit.places if not _preceded_by(text, r.start, ("from",))]
+            if hit.trigger.change == "contested" and any(_preceded_by(text, r.start, ("from",)) for r in hit.places):
+                hit.places = []  # "moved into the area from Deir ez-Zor and Raqqa": where they came from
+            if passive and hit.trigger.kind == "control":
+                # "Kotey, a father of two from west London, ... were seized": where people come from
+                hit.places = [r for r in hit.places if not re.search(r"\bfrom\s+(?:the\s+)?(?:\w+\s+){0,1}$", text[max(0, r.start - 20) : r.start])
+                              or r.start > hit.end]
             guessable = not (passive and (hit.trigger.name == "capture" or text[hit.start : hit.end].lower().startswith("free")))
             if not hit.places and fallback and guessable:  # people are captured and freed too: no guessing there
                 hit.places = _governed_places(p.text, list(fallback), hit, prev_end, hi_gov, passive, p.actors, strict=True)
