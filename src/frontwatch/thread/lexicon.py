@@ -14,7 +14,8 @@ MORE_IDENTITY = (
     "hindus|hindu|masalit|zaghawa|hazaras|hazara|baluch|tajiks|uzbeks|georgians|belarusians|serbs|albanians|"
     "bosniaks|tigrayans|amhara|oromo|eritreans|ethiopians|nigerians|malians|darfuris|pashtun|kazakhs|chinese|"
     "bedouins|bedouin|copts|maronites|ismailis|persians|tatars|crimean tatars|ossetians|abkhaz|tutsis|hutus|"
-    "dinka|nuer|christians"
+    "dinka|nuer|christians|christian|armenian|azeri|yazidi|alawi|georgian|serb|bosniak|tajik|uzbek|kazakh|"
+    "african|european|nigerian|malian|ethiopian|eritrean|tigrayan|chechen|pashtun"
 )
 #: Armed and political groups of more conflicts (targets of incitement, resolved as target groups).
 MORE_COMBATANTS = (
@@ -59,4 +60,31 @@ PLAY = (
 SARCASM = (
     r"(?:^\W*(?:oh\s+(?:sure|yes|yeah|great|brilliant|right)|yeah\s*,?\s*(?:sure|right)|sure\s*,|great\s+idea|"
     r"brilliant\s+idea|what\s+a\s+(?:great|brilliant)\s+idea)\b|(?:^|\s)/s\b|\bwin\s+(?:hearts\s+and\s+minds|the\s+peace)\b)"
+)
+
+#: Participles of killing and destruction after "should / must / needs to / deserve to be".
+VIOLENT_PARTICIPLES = (
+    "killed|hanged|hung|shot|executed|exterminated|gassed|wiped out|burned|burnt|slaughtered|beheaded|nuked|"
+    "leveled|levelled|torched|razed|bulldozed|flattened|erased|bombed to \\w+|burned down|burnt down|"
+    "burned to the ground|fed to (?:the )?\\w+|thrown (?:off|into|in|to) (?:the )?\\w+|drowned|buried alive|skinned|"
+    "lynched|crucified|stoned|mowed down|gunned down|hunted down|rounded up and shot|put down|put against a wall|"
+    "strung up|finished off|liquidated|purged|cleansed|massacred|butchered|incinerated|poisoned|"
+    "starved(?: out| to death)?|shot on sight|carpet[- ]bombed|obliterated|annihilated|eradicated"
+)
+#: Imperative verbs (and phrasal verbs) that take a quantified people object ("hunt down every ...").
+QUANT_VERBS = (
+    "kill|kil|finish|finish off|hunt down|hunt|shoot|hang|execute|behead|burn|torch|slaughter|gas|bomb|shell|"
+    "drone|nuke|drown|bury|starve|poison|lynch|stab|skin|destroy|wipe out|take out|round up|gun down|mow down|"
+    "butcher|massacre|exterminate|eliminate|liquidate|slit the throat of|cut down|string up|smoke|waste|off"
+)
+#: Nouns for people after "every / each / all" in a call to violence.
+PEOPLE_NOUNS = (
+    "dogs?|rats?|pigs?|officers?|soldiers?|men|man|women|woman|children|child|kids?|famil(?:y|ies)|civilians?|"
+    "settlers?|collaborators?|traitors?|one|person|people|villagers?|members?|fighters?|supporters?|bastards?|"
+    "sympathi[sz]ers?|conscripts?|troops?|militiam[ae]n|policem[ae]n|priests?|imams?|mullahs?|informers?|"
+    "spies|spy|looters?|prisoners?|deserters?|males?"
+)
+#: Words that the commenter's own dehumanising label for people always is, even in a reporting sentence.
+META = (
+    r"\b(?:an?|the)\s+(?:term|slur|label|epithet|nickname)\b|\bslurs?\b|\bis\s+(?:an?\s+)?(?:\w+\s+)?(?:term|word|insult)\s+(?:used|for)\b"
 )

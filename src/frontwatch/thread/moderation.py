@@ -20,7 +20,7 @@ from frontwatch.pipeline import Resources, stage
 from frontwatch.thread import learned
 from frontwatch.thread.features import moderation_terms
 from frontwatch.thread.lang import supported
-from frontwatch.thread.lexicon import PLAY, SARCASM
+from frontwatch.thread.lexicon import META, PLAY, SARCASM
 from frontwatch.thread.rules import COMBATANTS, IDENTITY, RULES, Rule, open_gates
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -39,7 +39,7 @@ _CONDEMN = re.compile(
     r"|\bracis[tm]\b|\bgenocide\s+starts\b|\bcondemn\w*|\bdisgrac\w*|\bshameful\b|\bmust\s+face\s+justice\b"
     r"|\bis\s+(?:exactly\s+)?(?:what|how)\s+(?:\w+\s+){0,3}(?:say|says|want|wants|starts?)\b|\bgeneralis\w+|\bgeneraliz\w+"
     r"|\bdehumani[sz]\w*|\btired\s+of\b|\bcalling\s+(?:them|people|\w+s)\s+(?:\"|“|')?\w+"
-    r"|\bthe\s+(?:phrase|term|expression|euphemism|words?)\b|\b(?:describes?|described|doctrine|rhetoric|(?:language|words|terms)\s+like)\b"
+    r"|" + META + r"|\bthe\s+(?:phrase|term|expression|euphemism|words?)\b|\b(?:describes?|described|doctrine|rhetoric|(?:language|words|terms)\s+like)\b"
     r"|\bhate\s+(?:speech|the\s+kremlin)|\bnobody\s+was\s+arrested\b|\bcalled\s+(?:them|the\s+\w+)\b|\bcall\s+(?:\w+\s+)?\w+\s+\"",
     re.I,
 )
@@ -66,6 +66,8 @@ _PEOPLE_VICTIM = regex.compile(
     r"soil|land|oblast|region|artillery|units?|convoys?|bases?|ships?|navy|air\s+force|police)\b)",
     regex.I,
 )
+#: A word echoed back as a question ("Orc? Really?") is talk about the word.
+_ECHO = re.compile(r"^\W*[\w-]+\s*\?+\s*$")
 _ALWAYS_PEOPLE = re.compile(r"\b(?:sub-?humans?|untermensch\w*|orcs?)\b", re.I)
 _GROUP = regex.compile(r"\b(?:" + COMBATANTS[3:-1] + "|" + IDENTITY[3:-1] + r")\b", regex.I)
 _BESIEGED = re.compile(r"\b(?:pocket|besieged|encircled|siege|trapped|cauldron|kessel|surrounded)\b", re.I)
@@ -192,7 +194,10 @@ def find_hits(text: str, use_learned: bool = True) -> list[Hit]:
                 a, b = s0 + s, s0 + e
                 if any(qa <= a < qb for qa, qb in quotes):
                     continue
-                if condemned or (reported and rule.category != "insult"):
+                own_label = rule.category == "dehumanisation" and bool(_ALWAYS_PEOPLE.search(sentence[s:e]))
+                if condemned or (reported and rule.category != "insult" and not own_label):
+                    continue
+                if _ECHO.match(sentence) and rule.category in ("dehumanisation", "identity_attack"):
                     continue
                 if rule.category != "insult" and _NEGATION.search(sentence[:s]):
                     continue

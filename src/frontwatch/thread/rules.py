@@ -214,7 +214,21 @@ MORE_RULES: tuple[Rule, ...] = (
     _r("identity_attack", r"\b" + IDENTITY + r"\s+are\s+(?:all\s+|just\s+)?(?:lazy|dirty|filthy|stupid|violent|vicious|disgusting|worthless|parasitic|genocidal|fanatical|sly|greedy|subhuman|savage|barbaric|treacherous|bloodthirsty)\b(?:\s+(?:by\s+nature|in\s+their\s+blood|at\s+heart))?[^.!?]*|\bno\s+such\s+(?:thing|people|nation)\s+as\s+(?:an?\s+)?" + IDENTITY + r"\b[^.!?]*|\b" + IDENTITY + r"\s+(?:don'?t|do\s+not|shouldn'?t|should\s+not)\s+(?:even\s+)?(?:exist|deserve\s+to\s+exist|deserve\s+a\s+(?:state|country))\b[^.!?]*", 0.8, "negative generalisation about a people"),
     _r("identity_attack", r"\b(?:hohols?|khohly|rusnya|russkies|ruskies|khachs?|zionazis?|pallies|camel\s+jockeys?|sand\s+monkeys?|goat\s*f\w*ers?|(?:kafir|infidel|crusader|jew|christian|muslim|arab|kurdish|shia|sunni)\s+dogs)\b", 0.8, "ethnic or religious slur"),
 )
-RULES = RULES + EXTRA_RULES + MORE_RULES
+_QUANT = (
+    r"(?:(?:every|each|all)\s+(?:last\s+|single\s+|one\s+of\s+the\s+|of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:" + lx.PEOPLE_NOUNS + "|"
+    + COMBATANTS[3:-1] + "|" + IDENTITY[3:-1] + r")|everyone|everybody|every\s+last\s+one|them\s+all|all\s+of\s+them)\b"
+)
+V11_RULES: tuple[Rule, ...] = (
+    _r("incitement_to_violence", r"\b(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to|deserves?\s+to)\s+(?:all\s+)?be\s+(?:all\s+)?(?:" + lx.VIOLENT_PARTICIPLES + r")\b[^.!?]*", 0.8, "says people or their places should be destroyed"),
+    _r("incitement_to_violence", r"(?:" + _CLAUSE + r"|\band\s+)(?:" + lx.QUANT_VERBS + r")\s+(?:[\w-]+\s+){0,2}?" + _QUANT + r"[^.!?]*", 0.8, "call to kill every one of a group"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:cut|chop|hack)\s+(?:their|his|her)\s+(?:heads|throats|hands|balls)\s+off\b[^.!?]*|" + _CLAUSE + r"drop\s+(?:an?\s+|the\s+)?[\w-]+\s+on\s+[^.!?]{0,40}?\b(?:everyone|everybody|all\s+of\s+them|with\s+them\s+inside|and\s+every\w*)\b[^.!?]*|" + _CLAUSE + r"carpet(?:[- ]bomb)?\s+(?:the\s+)?(?:whole|entire)\s+[\w-]+[^.!?]*", 0.85, "call to kill"),
+    _r("incitement_to_violence", r"\b(?:love|like|want|wait|dream|hope|glad|happy|pray|dying)\s+to\s+(?:see|watch)\s+(?:[\w-]+\s+){1,4}?(?:burn|die|dead|rot|suffer|wiped\s+out|in\s+ruins|in\s+flames|in\s+rubble|turned\s+to\s+(?:dust|rubble|ash))\b[^.!?]*|\bbetter\s+(?:place|world|off)\s+(?:once|when|without|after)\s+(?:[\w-]+\s+){0,5}?(?:dead|gone|six\s+feet\s+under|wiped\s+out|exterminated|in\s+the\s+ground|in\s+graves?)\b[^.!?]*|\b(?:an?|one)\s+(?:bullet|rope|noose|grave|bomb)\s+for\s+(?:every|each|all|any)\b[^.!?]*|(?:^|(?<=[.!?]\s))\s*(?:just|only|more)\s+bodies\b[^.!?]*", 0.8, "wishing death on people"),
+    _r("dehumanisation", r"\b(?:they|these|those|" + IDENTITY[3:-1] + "|" + COMBATANTS[3:-1] + r"|\w+s)\s+(?:are|were)\s+(?:just|only|nothing\s+but)\s+(?:meat|biomass|cattle|livestock|insects|vermin)\b[^.!?]*|\b(?:every|each|any|that|this|you|an?)\s+(?:" + COMBATANTS[3:-1] + "|" + IDENTITY[3:-1] + r")\s+(?:dog|rat|pig|cockroach|animal|vermin|scum|swine|beast|parasite)\b[^.!?]*", 0.8, "calls people animals or matter"),
+    _r("threat", r"\bwe\s+know\s+(?:your|where\s+(?:you|your\s+\w+))\s*(?:name|address|family|village|school|kids|children|house|home|street|live|lives|work|works|sleep)?\b[^.!?]*|\byou(?:'ll|\s+will)\s+be\s+(?:sleeping|lying|resting|rotting)\s+in\s+(?:the\s+ground|a\s+grave|a\s+ditch|a\s+box)\b[^.!?]*|\byou(?:'ll|\s+will)\s+be\s+the\s+first\s+(?:one\s+)?(?:we|i|to)\b[^.!?]*|\b(?:meet|share|suffer)\s+the\s+same\s+fate\b(?=[^.!?]*\b(?:you|your)\b|(?<=\byou(?:'ll|\s+will)\s+(?:meet|share|suffer)\s+the\s+same\s+fate))[^.!?]*|(?<=\byour\s+(?:kids|children|family|wife|husband|mother|son|daughter)\b[^.!?]{0,80}[.!?]\s*)be\s+careful\b[^.!?]*", 0.8, "threat to the reader"),
+    _r("insult", r"\bimagine\s+being\s+(?:this|so|that)\s+(?:dumb|stupid|ignorant|clueless|brainwashed|naive|thick)\b[^.!?]*|\b(?:go\s+cry|cry\s+more|cope\s+harder|seethe)\b[^.!?]*|,\s*(?:you\s+)?(?:[^\W\d_][\w-]*\s+)?(?:bot|troll|shill|clown|idiot|moron|muppet|tankie|stooge|loser)\s*[.!?]*$|\byou\s+(?:filthy|dirty|stupid|pathetic|lying|brainwashed|little|fucking|miserable|worthless)\s+[\w-]+\b|\b(?:typical|more|usual)\s+(?:[\w-]+\s+)?(?:" + lx.MORE_INSULTS + r"|troll|bot)\s+(?:drivel|garbage|nonsense|rubbish|propaganda|talking\s+points|bs)\b[^.!?]*", 0.75, "insults the reader"),
+    _r("identity_attack", r"\b" + IDENTITY + r"\s+(?:run|runs|control|controls|own|owns|rule|rules)\s+(?:the\s+|every\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:media|banks|world|wars?|governments?|industry|money|west|politicians|congress|parliament)\b[^.!?]*|\b(?:can'?t|cannot|never|don'?t)\s+trust\s+(?:a\s+single|any|an?|one)\s+" + IDENTITY + r"\b[^.!?]*|\bnever\s+met\s+an?\s+" + IDENTITY + r"\s+(?:who|that)\s+(?:wasn'?t|isn'?t|didn'?t)\b[^.!?]*|\b" + IDENTITY + r"\s+(?:breed|spread|bring|export|import)\s+(?:terrorism|violence|crime|hatred|disease|extremism|chaos)\b[^.!?]*", 0.8, "negative generalisation about a people"),
+)
+RULES = RULES + EXTRA_RULES + MORE_RULES + V11_RULES
 
 
 #: Cheap gates, tried word by word: a rule of a category runs only on a sentence with a word that
@@ -228,13 +242,15 @@ GATES: dict[str, stdre.Pattern[str]] = {
         r"alive|siege|food|water|aid|legitimate|let|live|leave|escape|flee|reach|rot|bleed|suffer|fry|choke|"
         r"perish|eliminat|smok|stamp|gut|^kil$|^kll$|glass|parking|graveyard|lawn|allah|god|heaven|paradise|virgin|"
         r"problem|question|solution|permanent|witness|map|earth|stone|lamp|wall|turn|wish|want|may|pray|drive|push|"
-        r"throw|chase|yeet|sea|cleans|rid|clear|unalive|frag|zero|blast",
+        r"throw|chase|yeet|sea|cleans|rid|clear|unalive|frag|zero|blast|bod|bullet|rope|noose|grave|ruin|flame|better|"
+        r"carpet|drone|took|take|round|waste|off|smoke|finish|every|each|all|fed|thrown|bulldoz|skinned|stoned|strung|"
+        r"buried|chop|hack|love|wait|dream|glad|happy|dying|watch|see|one",
         stdre.I,
     ),
     "dehumanisation": stdre.compile(
         r"rat|roach|vermin|parasit|insect|lice|maggot|termit|leech|human|orc|savage|beast|animal|pig|swine|dog|"
         r"ape|monkey|hyena|jackal|snake|viper|mongrel|locust|scum|filth|plague|cancer|disease|virus|infect|tumo|"
-        r"pest|biomass|rodent|germ|bacteri|weed|worm|flea|tick|mosquit|zombie|goblin|generation|pest|scurr|breed|mincemeat|inferior|lesser|degenerate|rabbit|people|extermin|cleansed|purged|eradicated|"
+        r"pest|biomass|meat|cattle|livestock|rodent|germ|bacteri|weed|worm|flea|tick|mosquit|zombie|goblin|generation|pest|scurr|breed|mincemeat|inferior|lesser|degenerate|rabbit|people|extermin|cleansed|purged|eradicated|"
         r"pack|bunch|horde|swarm|herd|nest",
         stdre.I,
     ),
@@ -242,7 +258,7 @@ GATES: dict[str, stdre.Pattern[str]] = {
     "insult": stdre.compile(
         r"idiot|moron|imbecil|fool|clown|troll|shill|liar|coward|retard|cretin|loser|bastard|jerk|stupid|dumb|"
         r"brainwash|clueless|pathetic|armchair|keyboard|shut|propagandist|hypocrite|ignorant|\bbot|joke|scum|"
-        r"criminal|braindead|away|stooge|lackey|bootlick|puppet|tankie|muppet|apologist|hack|simp|lost|piss",
+        r"criminal|braindead|away|imagine|cry|cope|seethe|you|drivel|stooge|lackey|bootlick|puppet|tankie|muppet|apologist|hack|simp|lost|piss",
         stdre.I,
     ),
     "identity_attack": stdre.compile(
@@ -253,7 +269,7 @@ GATES: dict[str, stdre.Pattern[str]] = {
         r"buddhist|hindu|masalit|zaghawa|hazara|baluch|tajik|uzbek|georgian|belarus|serb|albanian|bosniak|tigray|"
         r"amhara|oromo|eritrea|ethiopia|nigeria|malian|darfur|kazakh|chinese|bedouin|copt|maronite|ismaili|tatar|"
         r"ossetian|abkhaz|tutsi|hutu|dinka|nuer|hohol|khohly|rusny|russki|ruski|khach|zionazi|pallie|camel|goat|"
-        r"kafir|infidel|crusader|monkey|dogs",
+        r"kafir|infidel|crusader|monkey|dogs|trust|met",
         stdre.I,
     ),
 }
