@@ -79,6 +79,7 @@ def build(p: Parsed, statements: dict[int, Statement]) -> list[ControlClaim]:
     return claims
 
 
+_TITLE_START = re.compile(r"(?:president|mr|mrs|ms|dr|minister|prime\s+minister)\.?\s", re.IGNORECASE)
 _ALMOST = re.compile(r"\b(?:almost|nearly|partly|partially|close\s+to)\s+$", re.IGNORECASE)
 _TITLES = re.compile(r"\b(?:president|mr|mrs|ms|dr|general|minister|leader|spokesman|commander|king|prince|sheikh|journalist|reporter)\.?\s+$", re.IGNORECASE)
 
@@ -89,6 +90,8 @@ def _claimable(place: PlaceRef, sentence: str = "") -> bool:
     p = place.mention.place
     if p is not None and p.feature == "country":
         return False
+    if _TITLE_START.match(place.mention.span.text):
+        return False  # "the fall of President Mobutu"
     if sentence:
         after = sentence[place.end : place.end + 8]
         if re.match(r"['’]s\b|,?\s+who\b", after) or _TITLES.search(sentence[max(0, place.start - 25) : place.start]):

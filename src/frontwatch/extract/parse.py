@@ -45,7 +45,7 @@ _PERSONS = (r"(?:volunteers?|soldiers?|fighters?|men|women|children|boys|girls|c
 #: "captured two soldiers", "seized five aid workers": people, not places, are taken.
 _PERSON_OBJECT = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(" + _PERSONS + r")\b", re.IGNORECASE)
 #: "Two volunteers ... were captured by", "the journalists, who were freed": the subject is people.
-_PERSON_SUBJECT = re.compile(r"\b" + _PERSONS + r"\b(?:\s+[\w'’,-]+){0,7}?\s+(?:who\s+)?(?:had\s+been|have\s+been|has\s+been|were|was|being|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PERSON_SUBJECT = re.compile(r"\b(?:" + _PERSONS + r"|he|she|they|I|we)\b(?:\s+[\w'’,-]+){0,7}?\s+(?:who\s+)?(?:had\s+been|have\s+been|has\s+been|were|was|being|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:after|as|when|before|once|because|since|until|whereas|while)\s+", re.IGNORECASE)
 #: "the Gaza side of the Rafah crossing": the place is the second name.
 _SIDE_OF = re.compile(r"\s+(?:side|part|half|sector|section|end|edge|bank)\s+of\s+(?:the\s+)?", re.IGNORECASE)
