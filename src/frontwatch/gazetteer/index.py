@@ -28,6 +28,8 @@ FEATURE_PRIOR: dict[str, float] = {
 }
 #: log10(population) is divided by this in a place's prior (a million people: +0.86).
 POP_SCALE = 7.0
+#: Extra prior of big cities over their small namesakes: (population floor, bonus), biggest first.
+BIG_CITY_PRIOR: tuple[tuple[int, float], ...] = ()
 #: A national capital's extra prior.
 CAPITAL_PRIOR = 0.5
 #: Sources we trust for their names in context (curated beats a homonym village).
@@ -127,6 +129,11 @@ class Gazetteer:
         if pop:
             # admin divisions carry the summed population of their towns: discount it
             prior += math.log10(pop + 1) / POP_SCALE * (0.7 if feature.startswith("admin") else 1.0)
+            if feature in ("city", "town"):
+                for floor, bonus in BIG_CITY_PRIOR:
+                    if pop >= floor:
+                        prior += bonus  # a big city is what a bare name usually means
+                        break
         return prior
 
     # -- lookups ---------------------------------------------------------------------------------

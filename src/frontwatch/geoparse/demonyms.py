@@ -36,13 +36,18 @@ GH Ghanaian Ghanaians | SN Senegalese | CM Cameroonian Cameroonians | ZW Zimbabw
 ZA South-African South-Africans | MR Mauritanian | OM Omani | KW Kuwaiti Kuwaitis | BH Bahraini | KZ Kazakh Kazakhstani |
 UZ Uzbek | MN Mongolian | NZ Zealander | LB Lebanese | SCOT Scottish Scots | WALES Welsh |
 KURD Kurdish Kurd Kurds | ARAB Arab Arabs | EU European Europeans | AFRICA African Africans | ASIA Asian Asians |
-MIDEAST Middle-Eastern | LATAM Latin-American Latin-Americans
+MIDEAST Middle-Eastern | LATAM Latin-American Latin-Americans | CENTAM Central-American Central-Americans |
+NORTHAM North-American North-Americans | SOUTHAM South-American South-Americans |
+SV Salvadoran Salvadorans | GT Guatemalan Guatemalans | HN Honduran Hondurans | NI Nicaraguan Nicaraguans |
+LK Sinhalese Sri-Lankans | GE Abkhaz Abkhazian Abkhazians Ossetian Ossetians South-Ossetian |
+RU Chechen Chechens Dagestani
 """
 
 #: Region tags of demonyms -> curated place ids.
 REGION_DEMONYMS: dict[str, str] = {
     "EU": "cu:europe", "AFRICA": "cu:africa", "ASIA": "cu:asia", "MIDEAST": "cu:middle-east",
-    "LATAM": "cu:latin-america", "KURD": "cu:kurdistan", "SCOT": "ad:GB.SCT", "ENG": "ad:GB.ENG", "WALES": "ad:GB.WLS",
+    "LATAM": "cu:latin-america", "CENTAM": "cu:central-america",
+    "NORTHAM": "cu:north-america", "SOUTHAM": "cu:south-america", "KURD": "cu:kurdistan", "SCOT": "ad:GB.SCT", "ENG": "ad:GB.ENG", "WALES": "ad:GB.WLS",
 }
 
 #: Demonym -> ISO2 country code ("KURD", "ARAB", "EU" are regions without a country place).
@@ -144,6 +149,13 @@ organisation association union federation league club team movement coalition al
 authority administration government court office department service services airlines airways
 church observatory monitor observer sheriff sheriffs commission commissioners jail deputies officials
 mayor schools school hospital clinic prison police district board
+""".split())
+
+#: Organisation words of armed groups: a place before them names a unit, not the place ("Hamza
+#: Division", "Tiger Forces", "Sham Legion").
+ARMED_WORDS: frozenset[str] = frozenset("""
+army forces force front brigade brigades battalion battalions division regiment corps guard guards
+militia militias legion command movement coalition alliance party group martyrs lions falcons
 """.split())
 
 GROUP_PREFIXES: frozenset[str] = frozenset(

@@ -32,6 +32,7 @@ from frontwatch.geoparse.demonyms import (
     NOT_PLACE_PHRASES,
     NOT_PLACES,
     ORG_WORDS,
+    ARMED_WORDS,
     SURNAMES,
 )
 
@@ -196,9 +197,11 @@ class Recogniser:
                     out.append(raw)
                     i = match[0] + 1
                     continue
-            dem = self._demonym(field_name, text, words, i)
-            if dem is not None:
-                out.append(dem)
+            dems = self._demonym(field_name, text, words, i)
+            if dems:
+                out.extend(dems)
+                if dems[-1].end > w.end:  # a two-word demonym ("Sri Lankan")
+                    i += 1
             elif w.cap:
                 self._unknown(field_name, text, words, i, out)
             i += 1
@@ -273,7 +276,9 @@ class Recogniser:
             return None
         if single and low in persons and not notable:
             return None
-        if single and (low in FIRST_NAMES or low in SURNAMES) and not self._famous(nums, first.text, major=True) and ctx_cue_needed(text, span_words[-1].end, text[max(0, first.start - 60) : first.start]):
+        if single and (low in FIRST_NAMES or low in SURNAMES) and not self._famous(nums, first.text, major=True) \
+                and ctx_cue_needed(text, span_words[-1].end, text[max(0, first.start - 60) : first.start]) \
+                and not _civic_after(words, j):
             return None
         if single and len(first.text) == 1:
             return None
@@ -320,7 +325,13 @@ class Recogniser:
                 # place inside a longer name is still named there (a modifier)
                 others = []
             elif any(o in ORG_WORDS for o in others):
-                return None
+                # "Henderson Police Department", "Harwinton Senior Center": a place leading a civic
+                # body's name is named there (the corpora's modifier toponyms); never armed groups
+                lead = a == i and not any(o in ARMED_WORDS or o in GROUP_PREFIXES for o in others)
+                written = folded(text[first.start : span_words[-1].end])
+                if not lead or not any(self._spelled(k, written, abbreviations=False) for k in nums):
+                    return None
+                others = []
             if any(o in FIRST_NAMES for o in others[: i - a]):
                 return None
             after_ok = all(o in _DIRECTIONS or o in COMMON_WORDS or o in _RUN_OK for o in others[i - a :])
@@ -372,14 +383,29 @@ class Recogniser:
         return bool(alts) and any(
             folded(a) == written and (abbreviations or not a.endswith(".")) for a in alts.split("\x1f"))
 
-    def _demonym(self, fname: str, text: str, words: list[Word], i: int) -> Raw | None:
+    def _demonym(self, fname: str, text: str, words: list[Word], i: int) -> list[Raw]:
+        """Demonyms at word ``i``: one word ("Syrian"), two ("South Sudanese") or the parts of a
+        hyphenated compound ("Arab-Israeli", "Turkish-backed")."""
         w = words[i]
         if not w.cap:
-            return None
+            return []
+        if i + 1 < len(words) and words[i + 1].cap and words[i + 1].start == w.end + 1:
+            pair = f"{w.text} {words[i + 1].text}"
+            code = DEMONYMS.get(pair)
+            if code is not None:
+                return [Raw(fname, w.start, words[i + 1].end, pair, (), "demonym", "demonym", demonym=code)]
         code = DEMONYMS.get(w.text)
-        if code is None:
-            return None
-        return Raw(fname, w.start, w.end, w.text, (), "demonym", "demonym", demonym=code)
+        if code is not None:
+            return [Raw(fname, w.start, w.end, w.text, (), "demonym", "demonym", demonym=code)]
+        out: list[Raw] = []
+        if "-" in w.text:
+            pos = w.start
+            for part in w.text.split("-"):
+                code = DEMONYMS.get(part)
+                if code is not None and part[:1].isupper():
+                    out.append(Raw(fname, pos, pos + len(part), part, (), "demonym", "demonym", demonym=code))
+                pos += len(part) + 1
+        return out
 
     def _unknown(self, fname: str, text: str, words: list[Word], i: int, out: list[Raw]) -> None:
         """A capitalised name the gazetteer lacks, kept if the context is clearly locative."""
@@ -418,6 +444,18 @@ class Recogniser:
             nums = tuple(k for k in self.gaz.skeleton_numbers(key) if self._close(k, key))
             how = "skeleton" if nums else "cue"
         out.append(Raw(fname, start, end, text[start:end], nums, how, "toponym", ctx.relation, ctx.cue, ctx.feature_hint))
+
+
+def _civic_after(words: list[Word], j: int) -> bool:
+    """A civic body's name follows word ``j`` ("Henderson Police Department", "Mount Pleasant City
+    Council"): the name before it is the place, not a person."""
+    for w in words[j + 1 : j + 4]:
+        if not w.cap or w.sent_start:
+            return False
+        low = w.text.lower()
+        if low in ORG_WORDS:
+            return low not in ARMED_WORDS
+    return False
 
 
 def ctx_cue_needed(text: str, end: int, before: str) -> bool:

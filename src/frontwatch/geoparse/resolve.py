@@ -61,6 +61,9 @@ FOCUS_ADMIN_BONUS = 0.4
 APPOSITION_BONUS = 1.5
 #: Nearness to the other places named (degrees, bonus), nearest band first.
 NEAR_BANDS: tuple[tuple[float, float], ...] = ((0.5, 0.4), (3.0, 0.2))
+#: Nearness to places whose names have no close rival reading (score margin >= SURE_MARGIN).
+SURE_MARGIN = 0.8
+SURE_NEAR_BANDS: tuple[tuple[float, float], ...] = ()
 #: A name followed by one of these words is a street or a building ("Press Street", "Eva's
 #: Village"): when its best reading lies far from the city being discussed, it is a site there.
 FACILITY_RE = re.compile(
@@ -250,13 +253,17 @@ class Resolver:
         focus_bonus = FOCUS_BONUS
         city_counts: Counter[int] = Counter()
         anchors: list[tuple[float, float]] = []
-        for best in provisional:
+        sure: list[tuple[float, float]] = []  # places of names with no close rival reading
+        for best, cands in zip(provisional, base):
             if best is None:
                 continue
             if g.feature_of(best) in ("city", "town") and (focus is None or g.country_of(best) == focus):
                 city_counts[best] += 1
-            if g.feature_of(best) not in AREA_FEATURES and len(anchors) < 12:
-                anchors.append(g.point(best))
+            if g.feature_of(best) not in AREA_FEATURES:
+                if len(anchors) < 12:
+                    anchors.append(g.point(best))
+                if len(sure) < 12 and (len(cands) == 1 or cands[0][1] - cands[1][1] >= SURE_MARGIN):
+                    sure.append(g.point(best))
         named_cities = set(city_counts)
         provisional_set = {p for p in provisional if p is not None}
         parent_of_named: set[int] = set()
@@ -336,6 +343,13 @@ class Resolver:
                             s += bonus
                             notes.append(f"within {limit:g} degrees of other names")
                             break
+                    if sure:
+                        near = _nearest_deg(lat, lon, sure)
+                        for limit, bonus in SURE_NEAR_BANDS:
+                            if near < limit:
+                                s += bonus
+                                notes.append(f"within {limit:g} degrees of an unambiguous name")
+                                break
                 if g.feature_of(i) == "admin1" and raw.hint not in ("province", "governorate", "oblast", "region") and any(g.feature_of(c) == "city" and i in g.parents_of(c) for c, _, _ in cands):
                     s -= 0.5  # "New York": the city rather than the state of the same name
                     notes.append("a city of that name is inside it")
