@@ -152,3 +152,9 @@ def test_origins_and_people_taken_somewhere(d: actors.ActorDictionary, body: str
 def test_last_year_dates_the_claim(d: actors.ActorDictionary) -> None:
     r = run(report("Mosul was freed from Isis control last year.", {"Mosul": "Mosul"}, country="IQ", published=dt.date(2019, 2, 5)), d)
     assert [(c.place.name, c.change, c.as_of) for c in r.control_claims] == [("Mosul", "gained", dt.date(2018, 7, 1))]
+
+
+def test_stormed_a_city_and_killed_civilians_is_contested_and_an_attack(d: actors.ActorDictionary) -> None:
+    r = run(report("The RSF stormed the city of El Geneina and killed hundreds of Masalit civilians.", {"El Geneina": "El Geneina"}, country="SD"), d)
+    assert claims(r) == [("El Geneina", None, "contested")]
+    assert subtypes(r) == ["Attack"]

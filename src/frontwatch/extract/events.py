@@ -92,6 +92,8 @@ def control_subtype(hit: Hit, doc: Doc) -> str:
 def violent_subtype(text: str, hit: Hit) -> str:
     if hit.trigger.name == "capture_person":
         return "Abduction/forced disappearance"  # people captured or seized by an armed group
+    if hit.trigger.name == "storm_building" and lexicon.KILLED_CIVILIANS.match(text, hit.end):
+        return "Attack"  # "stormed the city and killed hundreds of civilians"
     for rx, sub in lexicon.VIOLENCE_SUBTYPES:
         if rx.search(text):
             return sub
@@ -161,6 +163,8 @@ def build(p: Parsed, doc: Doc, statements: dict[int, Statement]) -> list[Event]:
     for i, hit in enumerate(p.hits):
         if hit.trigger.kind == "control" and hit.trigger.change != "held":
             sub = control_subtype(hit, doc)
+            if hit.trigger.name == "advance" and lexicon.KILLED_CIVILIANS.match(p.text, hit.end):
+                sub = "Attack"  # "stormed the city of X and killed hundreds of civilians": contested, and an attack
             sibling = next((h.patient for h in p.hits if h is not hit and h.trigger.kind == "control" and h.patient is not None
                             and hit.agent is not None and h.agent is hit.agent), None)
             for place in hit.places or [None]:

@@ -108,11 +108,11 @@ MOB = re.compile(r"\b(?:mobs?|lynch\w*|vigilantes)\b", re.IGNORECASE)
 #: "stormed the camp and killed at least 14 civilians": killing civilians makes an assault an attack.
 KILLED_CIVILIANS = re.compile(
     r"[^.;]{0,80}?\b(?:kill(?:ed|ing)|massacr(?:ed|ing)|execut(?:ed|ing)|shot\s+dead|slaughter(?:ed|ing))\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|some\s+)?"
-    r"(?:[\w-]+\s+){0,2}(?:civilians?|villagers|residents|people|women|children|worshippers|displaced|refugees|patients|farmers|men)\b",
+    r"(?:[\w-]+\s+){0,3}(?:civilians?|villagers|residents|people|women|children|worshippers|displaced|refugees|patients|farmers|men)\b",
     re.IGNORECASE,
 )
 #: Buildings: storming or entering one is an attack, not a change of territorial control.
-BUILDING_OBJECT = re.compile(r"^\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:church|mosque|school|hotel|hospital|market|house|home|office|bank|restaurant|shop|building|compound|prison|embassy|wedding|funeral)\b", re.IGNORECASE)
+BUILDING_OBJECT = re.compile(r"^\s+(?:a|an|the)?\s*(?:[\w'’-]+\s+){0,2}?(?:church|mosque|school|hotel|hospital|market|house|home|office|bank|restaurant|shop|building|compound|prison|embassy|wedding|funeral|camp|shelter)s?\b", re.IGNORECASE)
 ASSOC_CUE = re.compile(
     r"\b(?:play(?:ed|s|ing)?\s+(?:a|the)\s+(?:\w+\s+)?(?:leading|key|major|main|central|decisive|crucial|significant|important)\s+role|"
     r"took\s+part|participat(?:ed|ing|es)|spearhead(?:ed|ing|s)?|led\s+the\s+(?:assault|attack|offensive|operation)|"

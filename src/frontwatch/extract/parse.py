@@ -304,8 +304,8 @@ def find_hits(text: str) -> list[Hit]:
             continue
         if trig.kind == "control" and _NOT_TERRITORY.match(low, end):
             continue  # "taken to hospital", "held prisoner", "took Trump by surprise", "freed from captivity"
-        if trig.name == "advance" and (lexicon.BUILDING_OBJECT.match(text[end:]) or lexicon.KILLED_CIVILIANS.match(text, end)):
-            trig = _STORM_BUILDING  # "stormed the camp and killed 14 civilians": an attack, not an advance
+        if trig.name == "advance" and lexicon.BUILDING_OBJECT.match(text[end:]):
+            trig = _STORM_BUILDING  # "stormed the Abu Shouk camp": an attack on a building or camp, not an advance
         if trig.name in ("withdraw", "advance", "take", "push_from", "expel") and _CIVILIAN_SUBJECT.search(text[max(0, start - 80) : start]):
             continue
         if trig.name in _PERSON_VERBS and _persons_taken(text, start, end):
