@@ -63,7 +63,9 @@ APPOSITION_BONUS = 1.5
 NEAR_BANDS: tuple[tuple[float, float], ...] = ((0.5, 0.4), (3.0, 0.2))
 #: Nearness to places whose names have no close rival reading (score margin >= SURE_MARGIN).
 SURE_MARGIN = 0.8
-SURE_NEAR_BANDS: tuple[tuple[float, float], ...] = ()
+SURE_NEAR_BANDS: tuple[tuple[float, float], ...] = ((0.5, 0.4), (1.5, 0.2))
+#: Context rounds at most (each takes its context from the previous round's choices).
+ROUNDS = 3
 #: A name followed by one of these words is a street or a building ("Press Street", "Eva's
 #: Village"): when its best reading lies far from the city being discussed, it is a site there.
 FACILITY_RE = re.compile(
@@ -160,9 +162,12 @@ class Resolver:
         # when they are the first guesses the first round started from)
         first = [None if raw.kind == "demonym" or not c else c[0][0] for raw, c in zip(raws, base)]
         picks, mentions = self._decide(report, raws, base, None, explain, build=True)
-        if picks == first:
-            return mentions
-        return self._decide(report, raws, base, picks, explain, build=True)[1]
+        for _ in range(ROUNDS - 1):
+            if picks == first:
+                break
+            first = picks
+            picks, mentions = self._decide(report, raws, base, picks, explain, build=True)
+        return mentions
 
     def _appositions(self, report: Report, raws: Sequence[Raw], base: list[list[tuple[int, float, str]]]) -> None:
         """"Richmond, Va.", "Toronto, Ontario": readings of the first inside a reading of the second
@@ -302,6 +307,7 @@ class Resolver:
                 mentions.append(PlaceMention(span, None, prec, kind=raw.kind, relation=raw.relation, parent=parent))
                 continue
             scored: list[tuple[float, int, str]] = []
+            written = _fold(raw.text)
             if len(cands) == 1 and not explain:  # nothing to choose between
                 scored.append((cands[0][1], cands[0][0], cands[0][2]))
                 cands = []
@@ -343,7 +349,7 @@ class Resolver:
                             s += bonus
                             notes.append(f"within {limit:g} degrees of other names")
                             break
-                    if sure:
+                    if sure and _fold(g._t["names"][i]) == written:  # its own name, not an alias
                         near = _nearest_deg(lat, lon, sure)
                         for limit, bonus in SURE_NEAR_BANDS:
                             if near < limit:
