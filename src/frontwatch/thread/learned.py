@@ -59,7 +59,7 @@ def _word_harm(word: str) -> frozenset[str]:
 
 def harm_gates(text: str) -> set[str]:
     """The categories whose harm-word gate ``text`` opens."""
-    words = _WORDS.findall(text.lower().replace("'", ""))
+    words = _WORDS.findall(text.lower().replace("'", " "))
     out: set[str] = set()
     for w in words:
         out |= _word_harm(w)

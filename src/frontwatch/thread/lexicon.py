@@ -39,7 +39,7 @@ AFTERLIFE = (
 #: Traits in "every <people> is a ... (at heart)" generalisations.
 EVERY_IS_A = (
     "terrorist|criminal|murderer|killer|rapist|thief|liar|traitor|enemy|savage|animal|nazi|spy|agent|bandit|thug|"
-    "barbarian|taliban|jihadist|jihadi|islamist|extremist|fanatic|racist|zionist|collaborator|separatist|"
+    "legitimate target|barbarian|taliban|jihadist|jihadi|islamist|extremist|fanatic|racist|zionist|collaborator|separatist|"
     "terror supporter|hamas supporter|russian agent|snake|rat|parasite|orc"
 )
 #: Inborn traits in "<people> are born ..." generalisations.
@@ -69,22 +69,36 @@ VIOLENT_PARTICIPLES = (
     "burned to the ground|fed to (?:the )?\\w+|thrown (?:off|into|in|to) (?:the )?\\w+|drowned|buried alive|skinned|"
     "lynched|crucified|stoned|mowed down|gunned down|hunted down|rounded up and shot|put down|put against a wall|"
     "strung up|finished off|liquidated|purged|cleansed|massacred|butchered|incinerated|poisoned|"
-    "starved(?: out| to death)?|shot on sight|carpet[- ]bombed|obliterated|annihilated|eradicated"
+    "starved(?: out| to death)?|shot on sight|carpet[- ]bombed|obliterated|annihilated|eradicated|cleaned out|"
+    "cleared out|rooted out|stamped out|smoked out|weeded out|sunk with \\w+"
 )
 #: Imperative verbs (and phrasal verbs) that take a quantified people object ("hunt down every ...").
 QUANT_VERBS = (
     "kill|kil|finish|finish off|hunt down|hunt|shoot|hang|execute|behead|burn|torch|slaughter|gas|bomb|shell|"
     "drone|nuke|drown|bury|starve|poison|lynch|stab|skin|destroy|wipe out|take out|round up|gun down|mow down|"
-    "butcher|massacre|exterminate|eliminate|liquidate|slit the throat of|cut down|string up|smoke|waste|off"
+    "butcher|massacre|exterminate|eliminate|liquidate|slit the throat of|cut down|string up|smoke|waste|off|"
+    "machine-gun|machinegun|gun|run over|sink|crush|flatten|stone|drone strike|airstrike|hang up"
 )
 #: Nouns for people after "every / each / all" in a call to violence.
 PEOPLE_NOUNS = (
     "dogs?|rats?|pigs?|officers?|soldiers?|men|man|women|woman|children|child|kids?|famil(?:y|ies)|civilians?|"
     "settlers?|collaborators?|traitors?|one|person|people|villagers?|members?|fighters?|supporters?|bastards?|"
     "sympathi[sz]ers?|conscripts?|troops?|militiam[ae]n|policem[ae]n|priests?|imams?|mullahs?|informers?|"
-    "spies|spy|looters?|prisoners?|deserters?|males?"
+    "spies|spy|looters?|prisoners?|deserters?|males?|protesters?|journalists?|migrants?|refugees?"
 )
 #: Words that the commenter's own dehumanising label for people always is, even in a reporting sentence.
 META = (
     r"\b(?:an?|the)\s+(?:term|slur|label|epithet|nickname)\b|\bslurs?\b|\bis\s+(?:an?\s+)?(?:\w+\s+)?(?:term|word|insult)\s+(?:used|for)\b"
+)
+#: Massacres and city-razings whose names, wished again, call for killing ("we need another Hama").
+MASSACRES = (
+    "hama|srebrenica|nakba|grozny|holocaust|rwanda|dresden|hiroshima|nagasaki|sabra|shatila|halabja|bucha|"
+    "mariupol|aleppo|fallujah|falluja|my lai|katyn|babi yar|wounded knee|deir yassin|el geneina|october 7(?:th)?|"
+    "7 october|kristallnacht|final solution"
+)
+#: Idioms whose violent words mean nothing violent ("burn bridges", "kill time").
+IDIOMS = (
+    r"\bburn(?:ing|ed|t)?\s+(?:the\s+|our\s+|their\s+|all\s+|its\s+)?bridges\b|\bkill(?:ing)?\s+(?:counts?|ratios?|time|"
+    r"the\s+(?:mood|deal|bill|engine|lights|vibe|joke)|it\b|chains?|zones?|switch(?:es)?)|\bdiplomatically\b|"
+    r"\bfiguratively\b|\bmetaphorically\b|(?:'s|their|its|his|her)\s+(?:tactic|tactics|strategy|playbook|method|doctrine)\b"
 )

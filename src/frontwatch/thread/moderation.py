@@ -20,7 +20,7 @@ from frontwatch.pipeline import Resources, stage
 from frontwatch.thread import learned
 from frontwatch.thread.features import moderation_terms
 from frontwatch.thread.lang import supported
-from frontwatch.thread.lexicon import META, PLAY, SARCASM
+from frontwatch.thread.lexicon import IDIOMS, META, PEOPLE_NOUNS, PLAY, SARCASM
 from frontwatch.thread.rules import COMBATANTS, IDENTITY, RULES, Rule, open_gates
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -56,18 +56,19 @@ _LITERAL = re.compile(
     re.I,
 )
 #: Gaming and sport talk, and sarcasm: their killing words call for nothing.
-_PLAY = re.compile(PLAY, re.I)
+_PLAY = re.compile(PLAY + "|" + IDIOMS, re.I)
 _SARCASM = re.compile(SARCASM, re.I)
 _NOT_FOR_PLAY = frozenset({"incitement_to_violence", "threat", "dehumanisation"})
 #: A people named as the victims of an incitement (not "Russian soldiers", "Ukrainian soil").
 _PEOPLE_VICTIM = regex.compile(
-    r"\b(?!(?:refugees|migrants|immigrants|westerners|europeans|americans|yanks|zionists)\b)" + IDENTITY + r"\b(?!\s+(?:" + COMBATANTS[3:-1] + r"|army|forces|soldiers?|troops|military|government|regime|"
+    r"\b(?!(?:refugees|migrants|immigrants|westerners|europeans|americans|yanks|zionists)\b)" + IDENTITY + r"\b(?!\s+(?:" + COMBATANTS[3:-1] + "|" + PEOPLE_NOUNS + r"|army|forces|soldiers?|troops|military|government|regime|"
     r"state|officers?|generals?|tanks?|jets?|positions?|lines|side|border|cit(?:y|ies)|towns?|villages?|territory|"
     r"soil|land|oblast|region|artillery|units?|convoys?|bases?|ships?|navy|air\s+force|police)\b)",
     regex.I,
 )
 #: A word echoed back as a question ("Orc? Really?") is talk about the word.
 _ECHO = re.compile(r"^\W*[\w-]+\s*\?+\s*$")
+_NOT_ALL = re.compile(r"\b(?:are|is)\s+not\b|\baren'?t\b|\bisn'?t\b|\bnot\s+all\b", re.I)
 _ALWAYS_PEOPLE = re.compile(r"\b(?:sub-?humans?|untermensch\w*|orcs?)\b", re.I)
 _GROUP = regex.compile(r"\b(?:" + COMBATANTS[3:-1] + "|" + IDENTITY[3:-1] + r")\b", regex.I)
 _BESIEGED = re.compile(r"\b(?:pocket|besieged|encircled|siege|trapped|cauldron|kessel|surrounded)\b", re.I)
@@ -199,6 +200,8 @@ def find_hits(text: str, use_learned: bool = True) -> list[Hit]:
                     continue
                 if _ECHO.match(sentence) and rule.category in ("dehumanisation", "identity_attack"):
                     continue
+                if rule.category == "identity_attack" and _NOT_ALL.search(sentence):
+                    continue
                 if rule.category != "insult" and _NEGATION.search(sentence[:s]):
                     continue
                 if frames["play"] and rule.category in _NOT_FOR_PLAY:
@@ -207,7 +210,7 @@ def find_hits(text: str, use_learned: bool = True) -> list[Hit]:
                     continue
                 hits.append(Hit(rule, a, b, rule.score, rule.rationale))
                 if rule.category == "incitement_to_violence" and any(
-                        a <= v.start() < b for v in _PEOPLE_VICTIM.finditer(text)):
+                        a - 25 <= v.start() < b for v in _PEOPLE_VICTIM.finditer(text, s0, e0)):
                     hits.append(Hit(_PEOPLE_RULE, a, b, 0.8, "call to violence against a people"))
     if use_learned:
         hits += _learned_hits(text, quotes, {h.rule.category for h in hits})
@@ -235,6 +238,8 @@ def _learned_hits(text: str, quotes: list[tuple[int, int]], found: set[str]) -> 
             if e0 - s0 < 2 or cat not in learned.harm_gates(sentence):
                 continue
             if _suppressed(sentence) or any(qa <= s0 < qb for qa, qb in quotes):
+                continue
+            if cat == "identity_attack" and _NOT_ALL.search(sentence):
                 continue
             p = learned.probability(model, sentence)
             if best is None or p > best[0]:

@@ -228,7 +228,17 @@ V11_RULES: tuple[Rule, ...] = (
     _r("insult", r"\bimagine\s+being\s+(?:this|so|that)\s+(?:dumb|stupid|ignorant|clueless|brainwashed|naive|thick)\b[^.!?]*|\b(?:go\s+cry|cry\s+more|cope\s+harder|seethe)\b[^.!?]*|,\s*(?:you\s+)?(?:[^\W\d_][\w-]*\s+)?(?:bot|troll|shill|clown|idiot|moron|muppet|tankie|stooge|loser)\s*[.!?]*$|\byou\s+(?:filthy|dirty|stupid|pathetic|lying|brainwashed|little|fucking|miserable|worthless)\s+[\w-]+\b|\b(?:typical|more|usual)\s+(?:[\w-]+\s+)?(?:" + lx.MORE_INSULTS + r"|troll|bot)\s+(?:drivel|garbage|nonsense|rubbish|propaganda|talking\s+points|bs)\b[^.!?]*", 0.75, "insults the reader"),
     _r("identity_attack", r"\b" + IDENTITY + r"\s+(?:run|runs|control|controls|own|owns|rule|rules)\s+(?:the\s+|every\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:media|banks|world|wars?|governments?|industry|money|west|politicians|congress|parliament)\b[^.!?]*|\b(?:can'?t|cannot|never|don'?t)\s+trust\s+(?:a\s+single|any|an?|one)\s+" + IDENTITY + r"\b[^.!?]*|\bnever\s+met\s+an?\s+" + IDENTITY + r"\s+(?:who|that)\s+(?:wasn'?t|isn'?t|didn'?t)\b[^.!?]*|\b" + IDENTITY + r"\s+(?:breed|spread|bring|export|import)\s+(?:terrorism|violence|crime|hatred|disease|extremism|chaos)\b[^.!?]*", 0.8, "negative generalisation about a people"),
 )
-RULES = RULES + EXTRA_RULES + MORE_RULES + V11_RULES
+_GERUND = r"(?:killing|crushing|shooting|exterminating|gassing|bombing|hanging|burning|executing|slaughtering|drowning|nuking)"
+V12_RULES: tuple[Rule, ...] = (
+    _r("incitement_to_violence", r"\b(?:take\s+care\s+of|deal\s+with|get\s+rid\s+of|dispose\s+of|handle|sort\s+out)\s+(?:them|'em|those\s+[\w-]+|these\s+[\w-]+|the\s+[\w-]+|" + OBJ + r")(?:\s+[\w-]+){0,3}?\s+(?:for\s+good|permanently|once\s+and\s+for\s+all|the\s+old(?:-fashioned)?\s+way)\b[^.!?]*|\b(?:need|want|deserve|time\s+for|give\s+them|bring)\s+(?:another|a\s+new|a\s+second|round\s+two\s+of)\s+(?-i:[A-Z0-9][\w-]*\s+)?(?:" + lx.MASSACRES + r")\b[^.!?]*|\b(?:bring\s+back|time\s+for|build|reopen)\s+(?:the\s+)?(?:gallows|firing\s+squads?|gas\s+chambers?|death\s+camps?|ovens)\b[^.!?]*", 0.85, "euphemism for killing people"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:sink|bomb|torch|burn|shell|nuke|blow\s+up|drone)\s+[^.!?]{0,40}?\bwith\s+(?:them|the\s+[\w-]+|" + IDENTITY + r"|migrants|refugees|people|civilians|families|kids|children|women)\s+(?:still\s+)?(?:on|in|inside|aboard)\b[^.!?]*|" + _CLAUSE + r"put\s+(?:[\w'-]+\s+){1,3}?in\s+(?:the\s+ground|their\s+graves?|body\s*bags)\b[^.!?]*|" + _CLAUSE + r"leave\s+(?:their|the)\s+bodies\s+(?:in|on|for)\b[^.!?]*", 0.85, "call to kill"),
+    _r("incitement_to_violence", r"\bdeserves?\s+(?:every|each|the|all\s+the)\s+(?:missile|bomb|bullet|shell|drone|rocket|strike)s?\b[^.!?]*|\b(?:i|we)(?:'ll|\s+will|'d|\s+would)\s+(?:personally\s+|happily\s+|gladly\s+)?(?:(?:kill|shoot|stab|hang|behead|burn|strangle|gut|execute|slaughter)\s+(?:him|her|them|'em|every|each|all|any|the\s+[\w-]+|those\s+[\w-]+|these\s+[\w-]+)|run\s+(?:him|her|them|'em)\s+over)\b[^.!?]*|\b" + _GERUND + r"\s+(?:them|'em|these\s+[\w-]+|those\s+[\w-]+|the\s+[\w-]+|every\s+[\w-]+|all\s+of\s+them)\s+(?:is|would\s+be|will\s+be)\s+(?:a\s+)?(?:public\s+service|good|justice|necessary|duty|mercy|favou?r|pleasure|blessing|the\s+(?:answer|solution|only\s+way)|halal|a\s+good\s+deed|self-defen[cs]e)\b[^.!?]*|\b(?:pray|wait|hope|long)\s+for\s+the\s+day\s+[^.!?]{0,60}?\b(?:is|are|gets?)\s+(?:all\s+)?(?:dead|buried|gone|wiped\s+out|exterminated|in\s+the\s+ground|hanged|killed)\b[^.!?]*|\b(?:is|are)\s+(?:a\s+)?legitimate\s+targets?\b", 0.8, "call or wish to kill"),
+    _r("dehumanisation", r"\b(?-i:[A-Z][\w-]+)'s\s+(?:dogs|rats|pigs|vermin|animals|mongrels|hyenas|cockroaches|orcs)\b|\bzombies?\s+(?:[\w-]+\s+)?(?:army|soldiers|troops|hordes?)\b|\bz-?zombies\b|\bzombie\s+z\b|\b(?!(?:regime|opposition|isis|daesh|hamas|hezbollah|nusra|fsa|saa|ypg|sdf|rsf|wagner|taliban|shabaab|idf|hts|pmf|junta|tatmadaw|janjaweed|jnim|iswap|pdf|boko haram|al-shabaab|arakan army)\b)(?:" + COMBATANTS[3:-1] + r")\s+(?:are|is)\s+(?:just\s+|all\s+)?(?:a\s+|an\s+)?(?:swarm|horde|infestation|plague|cancer|disease|virus|pack\s+of\s+[\w-]+)\b[^.!?]*", 0.8, "calls people animals or a swarm"),
+    _r("threat", r"\b(?:people|traitors|scum|those|guys|rats)\s+like\s+you\s+(?:always\s+)?(?:end\s+up|get|are\s+found|disappear)\b[^.!?]*|\byou(?:'ll|\s+will)\s+(?:leave|come\s+back|go\s+home|return)\s+in\s+(?:a\s+)?(?:coffin|body\s*bag|box|pieces)\b[^.!?]*|\b(?:we|i)(?:'ll|\s+will)\s+(?:pay|give)\s+(?:you|your\s+\w+)\s+a\s+(?:little\s+|short\s+)?visit\b[^.!?]*", 0.8, "threat to the reader"),
+    _r("insult", r"\bok(?:ay)?\s+boomer\b|\byou\s+(?:absolute|complete|total|utter)\s+[\w-]+\b(?=\s*[.!?]*$)", 0.7, "insults the reader"),
+    _r("identity_attack", r"\b" + IDENTITY + r"\s+(?:only|just)\s+(?:respect|understand|know|fear)\s+(?:strength|force|violence|power|the\s+\w+)\b[^.!?]*|\b" + IDENTITY + r"\s+(?:have\s+always\s+been|were\s+always|will\s+always\s+be|remain|always\s+were)\s+(?:" + NEGATIVE_TRAITS + r")\b[^.!?]*|\b" + IDENTITY + r"\s+(?:[\w-]+\s+)?(?:breed|spread|bring|export|import)s?\s+(?:[\w-]+\s+(?:and\s+)?)?(?:terrorism|terror|violence|crime|hatred|disease|extremism|chaos|rape|drugs)\b[^.!?]*|\b" + IDENTITY + r"\s+(?:can'?t|cannot|are\s+unable\s+to|will\s+never)\s+(?:govern|rule|feed|look\s+after)\s+themselves\b[^.!?]*", 0.8, "negative generalisation about a people"),
+)
+RULES = RULES + EXTRA_RULES + MORE_RULES + V11_RULES + V12_RULES
 
 
 #: Cheap gates, tried word by word: a rule of a category runs only on a sentence with a word that
@@ -244,13 +254,15 @@ GATES: dict[str, stdre.Pattern[str]] = {
         r"problem|question|solution|permanent|witness|map|earth|stone|lamp|wall|turn|wish|want|may|pray|drive|push|"
         r"throw|chase|yeet|sea|cleans|rid|clear|unalive|frag|zero|blast|bod|bullet|rope|noose|grave|ruin|flame|better|"
         r"carpet|drone|took|take|round|waste|off|smoke|finish|every|each|all|fed|thrown|bulldoz|skinned|stoned|strung|"
-        r"buried|chop|hack|love|wait|dream|glad|happy|dying|watch|see|one",
+        r"buried|chop|hack|love|wait|dream|glad|happy|dying|watch|see|one|care|rid|dispose|handle|sort|another|gallows|"
+        r"squad|chamber|camp|oven|sink|sunk|ground|bodies|missile|rocket|run|strangl|public|service|justice|day|legitimate|"
+        r"target|cleaned|cleared|rooted|weeded",
         stdre.I,
     ),
     "dehumanisation": stdre.compile(
         r"rat|roach|vermin|parasit|insect|lice|maggot|termit|leech|human|orc|savage|beast|animal|pig|swine|dog|"
         r"ape|monkey|hyena|jackal|snake|viper|mongrel|locust|scum|filth|plague|cancer|disease|virus|infect|tumo|"
-        r"pest|biomass|meat|cattle|livestock|rodent|germ|bacteri|weed|worm|flea|tick|mosquit|zombie|goblin|generation|pest|scurr|breed|mincemeat|inferior|lesser|degenerate|rabbit|people|extermin|cleansed|purged|eradicated|"
+        r"pest|biomass|meat|zombie|swarm|horde|cattle|livestock|rodent|germ|bacteri|weed|worm|flea|tick|mosquit|zombie|goblin|generation|pest|scurr|breed|mincemeat|inferior|lesser|degenerate|rabbit|people|extermin|cleansed|purged|eradicated|"
         r"pack|bunch|horde|swarm|herd|nest",
         stdre.I,
     ),
@@ -258,7 +270,7 @@ GATES: dict[str, stdre.Pattern[str]] = {
     "insult": stdre.compile(
         r"idiot|moron|imbecil|fool|clown|troll|shill|liar|coward|retard|cretin|loser|bastard|jerk|stupid|dumb|"
         r"brainwash|clueless|pathetic|armchair|keyboard|shut|propagandist|hypocrite|ignorant|\bbot|joke|scum|"
-        r"criminal|braindead|away|imagine|cry|cope|seethe|you|drivel|stooge|lackey|bootlick|puppet|tankie|muppet|apologist|hack|simp|lost|piss",
+        r"criminal|braindead|away|imagine|boomer|absolute|complete|total|utter|cry|cope|seethe|you|drivel|stooge|lackey|bootlick|puppet|tankie|muppet|apologist|hack|simp|lost|piss",
         stdre.I,
     ),
     "identity_attack": stdre.compile(
@@ -269,7 +281,7 @@ GATES: dict[str, stdre.Pattern[str]] = {
         r"buddhist|hindu|masalit|zaghawa|hazara|baluch|tajik|uzbek|georgian|belarus|serb|albanian|bosniak|tigray|"
         r"amhara|oromo|eritrea|ethiopia|nigeria|malian|darfur|kazakh|chinese|bedouin|copt|maronite|ismaili|tatar|"
         r"ossetian|abkhaz|tutsi|hutu|dinka|nuer|hohol|khohly|rusny|russki|ruski|khach|zionazi|pallie|camel|goat|"
-        r"kafir|infidel|crusader|monkey|dogs|trust|met",
+        r"kafir|infidel|crusader|monkey|dogs|trust|met|muslim",
         stdre.I,
     ),
 }
