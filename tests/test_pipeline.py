@@ -60,3 +60,21 @@ def test_pipeline_file_errors(tmp_path: Path) -> None:
     good = tmp_path / "g.toml"
     good.write_text('stages = ["t_upper"]\n')
     assert build_pipeline(good).names == ("t_upper",)
+
+
+@stage("t_broken", requires=["report.body"], assigns=["t.broken"])
+def _broken(report: Report, resources: Resources) -> Report:
+    raise ZeroDivisionError("division by zero")
+
+
+def test_a_crashing_stage_is_a_one_line_stage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontwatch.errors import StageError
+
+    monkeypatch.delenv("FRONTWATCH_DEBUG", raising=False)
+    pipe = Pipeline(["t_upper", "t_broken"])
+    with pytest.raises(StageError, match="stage 't_broken' failed: ZeroDivisionError") as info:
+        pipe(Report(id="r9", body="x", path="in/r9.txt"))
+    assert info.value.where == "in/r9.txt" and "\n" not in str(info.value)
+    monkeypatch.setenv("FRONTWATCH_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        pipe(Report(id="r9", body="x"))

@@ -127,8 +127,20 @@ class Frontwatch:
         source: str | None = None,
         on_error: Callable[[Failure], None] | None = None,
     ) -> list[Report]:
-        """Read and run the pipeline over every report in ``paths``."""
-        return [self.pipeline(r) for r in self.read(paths, published=published, source=source, on_error=on_error)]
+        """Read and run the pipeline over every report in ``paths``.
+
+        A report that fails (bad input or a stage error) goes to ``on_error`` and the others go
+        on; without ``on_error`` the first failure is raised.
+        """
+        out: list[Report] = []
+        for report in self.read(paths, published=published, source=source, on_error=on_error):
+            try:
+                out.append(self.pipeline(report))
+            except FrontwatchError as exc:
+                if on_error is None:
+                    raise
+                on_error(Failure(exc.where or report.path or report.id, exc.message))
+        return out
 
     # -- the store ------------------------------------------------------------------------
     def ingest(

@@ -88,3 +88,10 @@ class AuthError(FrontwatchError, PermissionError):
 
     code = "unauthorized"
     status = 401
+
+
+class StageError(FrontwatchError, RuntimeError):
+    """A stage failed on one report for a reason that is not the user's (a bug); the run goes on."""
+
+    code = "stage_error"
+    status = 500

@@ -13,6 +13,7 @@ the registry where each built-in stage lives so modules are imported only when u
 from __future__ import annotations
 
 import importlib
+import os
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
-from frontwatch.errors import ConfigError, PipelineError
+from frontwatch.errors import ConfigError, FrontwatchError, PipelineError, StageError
 from frontwatch.model import Report
 
 #: What ingestion provides before any stage runs.
@@ -129,7 +130,18 @@ class Pipeline:
 
     def __call__(self, report: Report) -> Report:
         for st in self.stages:
-            report = st(report, self.resources)
+            try:
+                report = st(report, self.resources)
+            except FrontwatchError:
+                raise
+            except Exception as exc:  # a bug in a stage must not end a batch of thousands
+                if os.environ.get("FRONTWATCH_DEBUG"):
+                    raise
+                raise StageError(
+                    f"stage {st.name!r} failed: {type(exc).__name__}: {exc}",
+                    where=report.path or report.id,
+                    hint="this is a bug; FRONTWATCH_DEBUG=1 shows the traceback",
+                ) from exc
         return report
 
     def run(self, reports: Iterable[Report]) -> Iterable[Report]:
