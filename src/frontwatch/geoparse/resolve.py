@@ -54,6 +54,8 @@ _HINT_FEATURES: dict[str, frozenset[str]] = {
 }
 MAX_CANDIDATES = 12
 FOCUS_BONUS = 0.8
+#: Divisions that are countries in common usage: their own name means them, as a country's does.
+COUNTRY_LIKE = frozenset({"ad:GB.ENG", "ad:GB.SCT", "ad:GB.WLS", "ad:GB.NIR"})
 #: Inside a region (state, province) the document names; inside the region most names are in.
 NAMED_REGION_BONUS = 0.8
 FOCUS_ADMIN_BONUS = 0.4
@@ -64,6 +66,9 @@ NEAR_BANDS: tuple[tuple[float, float], ...] = ((0.5, 0.4), (3.0, 0.2))
 #: Nearness to places whose names have no close rival reading (score margin >= SURE_MARGIN).
 SURE_MARGIN = 0.8
 SURE_NEAR_BANDS: tuple[tuple[float, float], ...] = ((0.5, 0.4), (1.5, 0.2))
+#: The one state holding readings of the most distinct names (at least COVER_MIN): its places gain.
+COVER_MIN = 2
+COVER_BONUS = 0.4
 #: Context rounds at most (each takes its context from the previous round's choices).
 ROUNDS = 3
 #: A name followed by one of these words is a street or a building ("Press Street", "Eva's
@@ -161,13 +166,42 @@ class Resolver:
         # two rounds: the second takes its context from the first round's choices (needless
         # when they are the first guesses the first round started from)
         first = [None if raw.kind == "demonym" or not c else c[0][0] for raw, c in zip(raws, base)]
-        picks, mentions = self._decide(report, raws, base, None, explain, build=True)
+        cover = self._covering_admin1(raws, base)
+        picks, mentions = self._decide(report, raws, base, None, explain, True, cover)
         for _ in range(ROUNDS - 1):
             if picks == first:
                 break
             first = picks
-            picks, mentions = self._decide(report, raws, base, picks, explain, build=True)
+            picks, mentions = self._decide(report, raws, base, picks, explain, True, cover)
         return mentions
+
+    def _covering_admin1(self, raws: Sequence[Raw], base: list[list[tuple[int, float, str]]]) -> int | None:
+        """The one state/province holding a reading of more of the document's distinct names than
+        any other ("Hall County" and "Forsyth County": both in Georgia), if it holds at least two."""
+        g = self.gaz
+        support: Counter[int] = Counter()
+        seen: set[str] = set()
+        for raw, cands in zip(raws, base):
+            if raw.kind == "demonym" or raw.tentative or len(cands) < 1:
+                continue
+            name = _fold(raw.text)
+            if name in seen:
+                continue
+            seen.add(name)
+            states: set[int] = set()
+            for i, _, _ in cands:
+                if g.feature_of(i) == "admin1":
+                    states.add(i)
+                    continue
+                for q in g.parents_of(i):
+                    if g.feature_of(q) == "admin1":
+                        states.add(q)
+                        break
+            support.update(states)
+        top = support.most_common(2)
+        if not top or top[0][1] < COVER_MIN or (len(top) > 1 and top[1][1] == top[0][1]):
+            return None
+        return top[0][0]
 
     def _appositions(self, report: Report, raws: Sequence[Raw], base: list[list[tuple[int, float, str]]]) -> None:
         """"Richmond, Va.", "Toronto, Ontario": readings of the first inside a reading of the second
@@ -229,7 +263,7 @@ class Resolver:
                 raw.how = "fuzzy"
 
     def _decide(self, report: Report, raws: Sequence[Raw], base: list[list[tuple[int, float, str]]],
-                chosen: list[int | None] | None, explain: bool, build: bool,
+                chosen: list[int | None] | None, explain: bool, build: bool, cover: int | None = None,
                 ) -> tuple[list[int | None], tuple[PlaceMention, ...]]:
         g = self.gaz
         # pass 1: focus country and named cities. Each distinct name votes once; an ambiguous
@@ -314,7 +348,7 @@ class Resolver:
             for i, s, why in cands:
                 notes = [why, f"prior {s:.2f}"]
                 cc = g.country_of(i)
-                if g.feature_of(i) == "country" and "spelled so" in why and not any(
+                if (g.feature_of(i) == "country" or g._ids[i] in COUNTRY_LIKE) and "spelled so" in why and not any(
                         g.country_of(c) == focus and c != i and g.feature_of(c) in ("admin1", "admin2") for c, _, _ in cands):
                     s += 0.8  # a country's own name means the country ("Brazil", "Norway")
                     notes.append("a country's own name")
@@ -338,6 +372,9 @@ class Resolver:
                 elif focus_admins.intersection(parents):
                     s += FOCUS_ADMIN_BONUS
                     notes.append("in the region most names are in")
+                if cover is not None and (i == cover or cover in parents):
+                    s += COVER_BONUS
+                    notes.append("in the state that holds most of the names")
                 if i in parent_of_named and i not in (p for p in provisional if p is not None and p == i):
                     s += 0.4
                     notes.append("contains other names")
