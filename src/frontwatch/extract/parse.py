@@ -17,9 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from frontwatch.extract import lexicon
+from frontwatch.extract import lexicon, people
 from frontwatch.extract.actors import ActorDictionary, Match, choose
-from frontwatch.extract.sentences import is_shouting
 from frontwatch.model import Actor, ActorMention, PlaceMention, Report
 
 _CLAUSE_BREAK = re.compile(r";|\s(?:but|while|whereas|although|though|however|meanwhile)\s|\.\s|\s[-–—]\s", re.IGNORECASE)
@@ -35,63 +34,25 @@ _LIST_GAP = re.compile(
     re.IGNORECASE,
 )
 _STORM_BUILDING = lexicon.Trigger("storm_building", re.compile(r"storm", re.IGNORECASE), "clash")
-_PERSON_CAPTURE = lexicon.Trigger("capture_person", re.compile(r"captur|seiz|tak", re.IGNORECASE), "violence")
-_PERSONS = (r"(?:volunteers?|soldiers?|fighters?|men|women|children|boys|girls|civilians?|journalists?|reporters?|photographers?|"
-            r"aid\s+workers?|workers?|hostages?|prisoners?|people|residents?|villagers?|officers?|commanders?|leaders?|students|"
-            r"doctors?|nurses?|activists?|members?|policemen|police\s+officers?|pilots?|nationals?|citizens?|tourists?|priests?|"
-            r"famil(?:y|ies)|detainees?|engineers?|staff|contractors?|mercenaries|crew|sailors|conscripts|servicemen|POWs?|"
-            r"migrants?|refugees?|teachers?|farmers?|herders?|traders?|businessm[ae]n|brothers?|sons?|daughters?|wife|husband|"
-            r"him|her|them|dozens|hundreds|scores)")
-#: "captured two soldiers", "seized five aid workers": people, not places, are taken.
-_PERSON_OBJECT = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(" + _PERSONS + r")\b", re.IGNORECASE)
-#: "Two volunteers ... were captured by", "the journalists, who were freed": the subject is people.
-_PERSON_SUBJECT = re.compile(r"\b(?:" + _PERSONS + r"|he|she|they|I|we)\b(?:\s+[\w'’,-]+){0,7}?\s+(?:who\s+)?(?:had\s+been|have\s+been|has\s+been|were|was|being|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:after|as|when|before|once|because|since|until|whereas|while)\s+", re.IGNORECASE)
 #: "the Gaza side of the Rafah crossing": the place is the second name.
 _SIDE_OF = re.compile(r"\s+(?:side|part|half|sector|section|end|edge|bank)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 #: "militants were encircled in the nearby town of al-Ayadiya": the place of a passive siege follows it.
 _IN_PLACE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|inside|at)\s+(?:the\s+)?(?:(?:nearby|neighbouring|neighboring|besieged|key|strategic|northern|southern|eastern|western)\s+)?(?:(?:town|city|village|district|area|enclave)\s+of\s+)?$", re.IGNORECASE)
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an|newly|recently|now|once|already|its|their)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-#: Civilians leave, aid convoys enter: "families who abandoned X", "a convoy ... entered X" are not changes of control.
-_CIVILIAN_SUBJECT = re.compile(
-    r"\b(?:families|residents|civilians|people|villagers|refugees|displaced|inhabitants|locals|"
-    r"convoys?|aid|trucks|lorries|buses|ambulances|delegation|inspectors|journalists|reporters|envoys?|monitors|observers|"
-    r"tourists|pilgrims|students|workers|doctors|volunteers)\b(?:\s+(?:who|that|which|had|have|has|were|was|are|is|then|later|finally|eventually|also|\w+ing|of\s+\w+|from\s+\w+|carrying\s+\w+(?:\s+\w+){0,3}))*\s*$",
-    re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s*(?:on|in|near|outside|just|north|south|east|west|the|a|some|about|close)\b[^,;]*$", re.IGNORECASE)
 #: "Russia says Syrian forces have retaken X": the one who says it is not the one who did it.
 _SAYS = re.compile(r"\s+(?:says|said|claims|claimed|reports|reported|announced|confirmed|insists|insisted|stated|believes)\b", re.IGNORECASE)
-_PERSON_VERBS = frozenset({"capture", "take", "liberate"})
 _FROM_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|of)\b|\s+by\b")
 _NAME_AFTER = re.compile(r"\s+(?:control\s+of\s+)?(?:the\s+)?[A-Z\u0600-\u06FF]")
 _NOT_TERRITORY = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:to\s+(?:hospital|prison|court|jail)|prisoners?|captives?|hostages?|into\s+custody|by\s+surprise|"
     r"from\s+captivity|into\s+account|charge\s+of|part\s+in|care\s+of)\b"
 )
-#: "who took Bahar to Erbil": a person taken somewhere.
-_TAKEN_TO = re.compile(r"\s+[A-Z][\w'’-]+\s+to\s+(?:the\s+)?[A-Z]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _COORDINATED = re.compile(r"^\s*(?:over\s+)?(?:by|to)?\s*,?\s*(?:or|and|and\s+then|then)\s*,?\s*$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|gets|get)\s+(?:\w+ly\s+|also\s+|now\s+|all\s+)?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"^\s*(?:over\s+)?(?:by\b|,?\s*(?:or|and)\s+[\w\s]{1,30}?\s+(?:by|to)\b)", re.IGNORECASE)
-_COREF = re.compile(r"\b(?:the|this|that)\s+(?:city|town|village|area|neighbou?rhood|district|quarter|base|airport|airbase|settlement|suburb|locality|hill|region|province)\b", re.IGNORECASE)
-_CAPS_SEQ = re.compile(r"\b(?:(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|bani|beni|deir|tal|tell|jabal|jebel|wadi|ras|bab|kafr|ain|ayn|abu|umm|the)[-\s])?[A-Z][\w'’]*(?:[-\s](?:al-|el-|ad-|ash-|as-|ar-|of\s+)?[A-Z][\w'’]*)*"
-    r"(?:\s+(?:station|airport|airbase|air\s+base|base|hill|district|neighbou?rhood|quarter|dam|bridge|crossing|square|gate|"
-    r"roundabout|hospital|school|factory|citadel|castle|prison|camp|checkpoint|village|town|city|refinery|oilfield|field))?")
-_PLACE_PREP = frozenset("of from in into over at near around across towards toward inside outside and or ,".split())
-_TITLES = frozenset("president mr mrs ms dr general gen minister leader spokesman spokeswoman commander king prince sheikh".split())
-_STARTERS = frozenset(
-    "heavy fighting government rebel rebels troops forces militants clashes several two three many some most all on in at by "
-    "for from with without during as when while if since despite although local state reports residents activists witnesses "
-    "syrian iraqi russian turkish kurdish ukrainian yemeni libyan sudanese malian somali nigerian congolese israeli american "
-    "saudi iranian fierce intense airstrikes shelling nobody everyone anyone".split()
-)
-_NOT_PLACE = frozenset(
-    "The A An After Last Other This That These Those It He She They We I You Our Their Its His Her Today Yesterday Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November "
-    "December Meanwhile However But And Or So Then Earlier Later Also According Sources Reports Officials Having Being Despite "
-    "Although While With Without Since Until Once Now Still Even Following Before During".split()
-)
 
 
 @dataclass(frozen=True)
@@ -300,31 +261,18 @@ def find_hits(text: str) -> list[Hit]:
             continue
         if trig.name == "withdraw" and not _FROM_AFTER.match(low, end) and not _NAME_AFTER.match(text, end):
             continue  # "withdrew across the river", "lost two tanks": no place is given up
-        if trig.name == "take" and _TAKEN_TO.match(text, end):
-            continue
         if trig.kind == "control" and _NOT_TERRITORY.match(low, end):
             continue  # "taken to hospital", "held prisoner", "took Trump by surprise", "freed from captivity"
         if trig.name == "advance" and lexicon.BUILDING_OBJECT.match(text[end:]):
             trig = _STORM_BUILDING  # "stormed the Abu Shouk camp": an attack on a building or camp, not an advance
-        if trig.name in ("withdraw", "advance", "take", "push_from", "expel") and _CIVILIAN_SUBJECT.search(text[max(0, start - 80) : start]):
+        verdict = people.verdict(trig.name, text, start, end)
+        if verdict == "skip":
             continue
-        if trig.name in _PERSON_VERBS and _persons_taken(text, start, end):
-            if low[start:end].startswith("free"):
-                continue  # people freed: a release, not an event
-            trig = _PERSON_CAPTURE
+        if verdict == "people":
+            trig = people.PERSON_CAPTURE
         hits.append(Hit(trig, start, end))
     hits.sort(key=lambda h: h.start)
     return hits
-
-
-def _persons_taken(text: str, start: int, end: int) -> bool:
-    """True when the verb's object (or passive subject) is people: "captured two soldiers", "volunteers were captured"."""
-    if re.match(r"\s+[A-Z][\w'’-]+\s+and\s+(?:his|her|their)\s", text[end : end + 60]):
-        return True  # "captured Bafrin and her three brothers"
-    obj = _PERSON_OBJECT.match(text, end)
-    if obj and not re.search(r"\b(?:of|from|in|at|near|by|to|with|and|town|city|village|base)\b", text[end : obj.start(1)], re.IGNORECASE):
-        return True
-    return bool(_PERSON_SUBJECT.search(text[max(0, start - 90) : start]))
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -532,58 +480,3 @@ def _list_group(text: str, refs: list[PlaceRef], *, from_end: bool) -> list[Plac
         else:
             break
     return sorted(group, key=lambda r: r.start)
-
-
-def fallback_places(report: Report, field_name: str, offset: int, text: str, actors: Sequence[Mention],
-                    known: Sequence[PlaceRef], dates: Sequence[tuple[int, int]]) -> list[PlaceRef]:
-    """Capitalised names the geoparser did not mark, as unresolved mentions (for claims only)."""
-    long_words = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3 and not w.isupper()]
-    if is_shouting(text) or (len(long_words) >= 3 and all(w[0].isupper() for w in long_words)):
-        return []  # a headline in title case: every word would look like a name
-    out: list[PlaceRef] = []
-    for m in _CAPS_SEQ.finditer(text):
-        s, e = m.start(), m.end()
-        word = m.group(0)
-        if word.split()[0] in _NOT_PLACE and len(word.split()) == 1:
-            continue
-        if word.startswith(("The ", "the ")):
-            s += 4
-            word = word[4:]
-        if word.split()[0] in _NOT_PLACE or (s == 0 and word.lower() in _STARTERS):
-            continue
-        if any(a.start < e and s < a.end for a in actors) or any(k.start < e and s < k.end for k in known):
-            continue
-        before_words = re.findall(r"[\w'’]+|,", text[max(0, s - 40) : s].lower())
-        prev = before_words[-1] if before_words else ""
-        if prev in ("the",) and len(before_words) > 1:
-            prev = before_words[-2]
-        if not text[:s].strip(" \"'“‘(["):
-            pass  # the first word: kept only where a passive verb follows at once (see _governed_places)
-        elif prev not in _PLACE_PREP and not re.search(r"(?:ed|en|an|ook|ure|ize|ise|ate|over|back|held)$", prev):
-            continue  # a name not introduced as a place: a person, an outlet, an actor
-        if re.match(r"(?:['’]s\b|-backed|-led|-held)", text[e:]) or prev in _TITLES:
-            continue
-        if any(ds < e and s < de for ds, de in dates):
-            continue
-        span = report.span(field_name, offset + s, offset + e)
-        out.append(PlaceRef(s, e, PlaceMention(span, None, 3)))
-    return out
-
-
-def coref_places(report: Report, field_name: str, offset: int, text: str, last: PlaceMention | None,
-                 known: Sequence[PlaceRef]) -> list[PlaceRef]:
-    """'the city', 'the town': the last place named before, in the same field."""
-    out = []
-    for m in _COREF.finditer(text):
-        earlier = [k for k in known if k.end <= m.start()]
-        antecedent = max(earlier, key=lambda k: k.start).mention if earlier else last
-        if antecedent is None:
-            continue
-        if any(k.start < m.end() and m.start() < k.end for k in known):
-            continue
-        if re.match(r"\s+(?:of|adjacent|near|around|north|south|east|west|between|close|next|outside|surrounding|along|by)\b", text[m.end() :], re.IGNORECASE):
-            continue  # "the area adjacent to the Citadel" is located by the place that follows
-        if any(m.end() <= k.start < m.end() + 30 for k in known):
-            continue
-        out.append(PlaceRef(m.start(), m.end(), antecedent))
-    return out

@@ -22,6 +22,7 @@ from typing import Generic, TypeVar
 from frontwatch.extract import actors as actor_dict
 from frontwatch.extract import claims as claim_rules
 from frontwatch.extract import dates, events, headlines, lexicon, modality, parse, quotes, sentences
+from frontwatch.extract import fallback as guess
 from frontwatch.extract.actors import ActorDictionary
 from frontwatch.model import FACTUAL_MODALITIES, ControlClaim, Event, PlaceMention, Report
 from frontwatch.pipeline import Resources, stage
@@ -99,7 +100,7 @@ def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: s
             last_place = here[-1] if here else last_place
             continue
         refs = [parse.PlaceRef(pm.span.start - s_start, pm.span.end - s_start, pm) for pm in here]
-        refs += parse.coref_places(report, field_name, s_start, sent, last_place, refs)
+        refs += guess.coref_places(report, field_name, s_start, sent, last_place, refs)
         refs.sort(key=lambda r: r.start)
         hits = [parse.Hit(h.trigger, h.start - s_start, h.end - s_start) for h in hit_window.inside(s_start, s_end)]
         date_refs = [dataclasses.replace(d, start=d.start - s_start, end=d.end - s_start) for d in date_window.inside(s_start, s_end)]
@@ -110,7 +111,7 @@ def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: s
         fallback: list[parse.PlaceRef] = []
         if any(h.trigger.kind == "control" for h in hits) or claim_rules.has_held_cue(sent):
             known = [parse.PlaceRef(pm.span.start - s_start, pm.span.end - s_start, pm) for pm in all_here]
-            fallback = parse.fallback_places(report, field_name, s_start, sent, actors, known + refs, [(d.start, d.end) for d in date_refs])
+            fallback = guess.fallback_places(report, field_name, s_start, sent, actors, known + refs, [(d.start, d.end) for d in date_refs])
         if hits:
             parse.assign_roles(p, fallback)
         statement_for = _statements(report, field_name, s_start, sent, date_refs, base_date, writer)
