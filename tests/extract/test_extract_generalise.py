@@ -158,3 +158,10 @@ def test_stormed_a_city_and_killed_civilians_is_contested_and_an_attack(d: actor
     r = run(report("The RSF stormed the city of El Geneina and killed hundreds of Masalit civilians.", {"El Geneina": "El Geneina"}, country="SD"), d)
     assert claims(r) == [("El Geneina", None, "contested")]
     assert subtypes(r) == ["Attack"]
+
+
+def test_years_ago_and_proposals_and_arms(d: actors.ActorDictionary) -> None:
+    assert dates.resolve("two years ago the army took Aleppo", dt.date(2019, 2, 5)).date == dt.date(2017, 2, 15)  # type: ignore[union-attr]
+    r = run(report("The bargain reportedly involved ceding Manbij to Turkey. Many have taken up arms in Idlib.",
+                   {"Manbij": "Manbij", "Idlib": "Idlib"}), d)
+    assert claims(r) == []

@@ -42,6 +42,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("yesterday", r"\byesterday(?:'s|’s)?\b"),
         ("today", r"\b(?:today(?:'s|’s)?|this\s+(?:morning|afternoon|evening)|tonight|earlier\s+today)\b"),
         ("days_ago", r"\b(two|three|four|five|six|\d)\s+days\s+ago\b"),
+        ("long_ago", r"\b(a|an|one|two|three|four|five|six|seven|\d{1,2})\s+(months?|years?)\s+ago\b"),
         ("weekday", r"\b(?:on\s+|last\s+)?" + _DAY_RE + _PART + r"\b"),
         ("last_week", r"\b(?:last|past|previous)\s+week\b|\ba\s+week\s+ago\b"),
         ("this_week", r"\b(?:this|earlier\s+this)\s+week\b"),
@@ -57,7 +58,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 #: Cheap substring checks that let a pattern be skipped on text that cannot match it.
 _KEYWORDS: dict[str, tuple[str, ...]] = {
-    "last_night": ("night",), "yesterday": ("yesterday",), "today": ("today", "this", "tonight"), "days_ago": ("ago",),
+    "last_night": ("night",), "yesterday": ("yesterday",), "today": ("today", "this", "tonight"), "days_ago": ("ago",), "long_ago": ("ago",),
     "weekday": ("day",), "last_week": ("week",), "this_week": ("week",), "last_month": ("month",), "last_year": ("year",), "this_month": ("month",),
     "iso": ("-",), "in_year": ("19", "20"),
 }
@@ -133,11 +134,17 @@ def _resolve(name: str, m: re.Match[str], pub: dt.date | None, text: str) -> Dat
             date = pub
     elif pub is None:
         date = None
-        precision = {"last_week": 2, "this_week": 2, "last_month": 3, "this_month": 3, "in_month": 3, "last_year": 3, "in_year": 3}.get(name, 1)
+        precision = {"last_week": 2, "this_week": 2, "last_month": 3, "this_month": 3, "in_month": 3, "last_year": 3, "in_year": 3, "long_ago": 3}.get(name, 1)
     elif name == "last_night" or name == "yesterday":
         date = pub - dt.timedelta(days=1)
     elif name == "today":
         date = pub
+    elif name == "long_ago":
+        n = m.group(1).lower()
+        count = int(n) if n.isdigit() else _NUMBERS[n]
+        months = count * (12 if m.group(2).startswith("year") else 1)
+        y, mo = divmod(pub.year * 12 + pub.month - 1 - months, 12)
+        date, precision = dt.date(y, mo + 1, 15), 3
     elif name == "days_ago":
         n = m.group(1).lower()
         date = pub - dt.timedelta(days=int(n) if n.isdigit() else _NUMBERS[n])

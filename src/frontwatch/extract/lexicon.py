@@ -30,7 +30,7 @@ def _t(name: str, rx: str, kind: str, change: str | None = None, voice: str = "a
     return Trigger(name, re.compile(rx, re.IGNORECASE), kind, change, voice, re.compile(rx.lower()))
 
 
-_NOT_TAKE = r"(?!\s+(?:flight|over\s+from|from|control\s+(?:in|at|on|after|when|of\s+(?:the\s+)?(?:house|senate|congress|parliament|government|company|party))\b|comfort|charge|place|part|hold|refuge|shelter|aim|responsibility|note|care|advantage|the\s+lead|power|office|measures|steps|action|revenge|into\s+account|to\s+the\s+streets|cover|casualties|losses|prisoners?|hostages?))"
+_NOT_TAKE = r"(?!\s+(?:flight|over\s+from|from|up\s+arms|up\s+(?:the\s+)?(?:fight|cause|issue|post|role|job|residence)|control\s+(?:in|at|on|after|when|of\s+(?:the\s+)?(?:house|senate|congress|parliament|government|company|party))\b|comfort|charge|place|part|hold|refuge|shelter|aim|responsibility|note|care|advantage|the\s+lead|power|office|measures|steps|action|revenge|into\s+account|to\s+the\s+streets|cover|casualties|losses|prisoners?|hostages?))"
 
 TRIGGERS: tuple[Trigger, ...] = (
     # -- control: gained -------------------------------------------------------------------

@@ -107,6 +107,9 @@ def classify(sentence: str, trigger: int = 0, trigger_end: int | None = None) ->
     if m:
         return Attribution("denied", cue=m.group(0))
     head = sentence[max(0, trigger - 30) : trigger]
+    m = _PROPOSAL.search(head)
+    if m:
+        return Attribution("hypothetical", cue=m.group(0))  # "the bargain involved ceding Manbij": a proposal
     if re.search(r"\bto\s+$", head) and not re.search(r"\b(?:managed|able|succeeded|went\s+on)\s+to\s+$", head):
         return Attribution("hypothetical", cue="to")  # "the battle to retake Raqqa": an aim, not a result
     first = re.match(r"\s*[\"“‘']?(\w+)", sentence)
@@ -120,6 +123,7 @@ def classify(sentence: str, trigger: int = 0, trigger_end: int | None = None) ->
     return _attribution(sentence)
 
 
+_PROPOSAL = re.compile(r"\b(?:involv(?:e|es|ed|ing)|propos(?:e|es|ed|ing|al\s+for)|offer(?:s|ed|ing)?|would\s+mean|in\s+exchange\s+for)\s+$", re.IGNORECASE)
 _NEW_SAYING = re.compile(r"\s(?:and|but)\s+(?:said|says|added|claimed|announced|insisted|reported)\b|;|\.\s", re.IGNORECASE)
 
 
