@@ -233,10 +233,10 @@ class Recogniser:
     def _run_bounds(self, words: list[Word], i: int, j: int, text: str) -> tuple[int, int]:
         """The capitalised run around words i..j (connectors inside allowed)."""
         a = i
-        while a > 0 and words[a - 1].cap and not words[a].sent_start and not text[words[a - 1].end : words[a].start].strip(" -"):
+        while a > 0 and words[a - 1].cap and not words[a].sent_start and _joins(text[words[a - 1].end : words[a].start]):
             a -= 1
         b = j
-        while b + 1 < len(words) and not words[b + 1].sent_start and not text[words[b].end : words[b + 1].start].strip(" -"):
+        while b + 1 < len(words) and not words[b + 1].sent_start and _joins(text[words[b].end : words[b + 1].start]):
             nxt = words[b + 1]
             if nxt.cap:
                 b += 1
@@ -291,7 +291,9 @@ class Recogniser:
                 nums = tuple(k for k in nums if self._exact_case(k, first.text))
             else:
                 written = folded(first.text)
-                nums = tuple(k for k in nums if self.notable(k) and self._spelled(k, written))
+                # a dateline names its state next ("CHARLESTON, W.Va."): any place spelled so
+                dateline = _DATELINE_RE.match(text, first.end) is not None
+                nums = tuple(k for k in nums if (dateline or self.notable(k)) and self._spelled(k, written))
             if not nums:
                 return None
         before = text[max(0, first.start - 60) : first.start]
@@ -444,6 +446,15 @@ class Recogniser:
             nums = tuple(k for k in self.gaz.skeleton_numbers(key) if self._close(k, key))
             how = "skeleton" if nums else "cue"
         out.append(Raw(fname, start, end, text[start:end], nums, how, "toponym", ctx.relation, ctx.cue, ctx.feature_hint))
+
+
+_DATELINE_RE = re.compile(r",\s+(?:[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,4}\.)?|[A-Z][a-z]+)\s+(?:-|—|–)")
+
+
+def _joins(gap: str) -> bool:
+    """Words this far apart belong to one name: a space or a bare hyphen, not a spaced dash
+    ("CHARLESTON, W.Va. -- Jim McMillon")."""
+    return not gap.strip(" ") or gap == "-"
 
 
 def _civic_after(words: list[Word], j: int) -> bool:

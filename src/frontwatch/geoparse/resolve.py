@@ -52,7 +52,7 @@ _HINT_FEATURES: dict[str, frozenset[str]] = {
     "hill": frozenset({"hill"}),
     "countryside": frozenset({"city", "town", "admin1"}),
 }
-MAX_CANDIDATES = 12
+MAX_CANDIDATES = 24
 FOCUS_BONUS = 0.8
 #: Divisions that are countries in common usage: their own name means them, as a country's does.
 COUNTRY_LIKE = frozenset({"ad:GB.ENG", "ad:GB.SCT", "ad:GB.WLS", "ad:GB.NIR"})
@@ -68,7 +68,7 @@ SURE_MARGIN = 0.8
 SURE_NEAR_BANDS: tuple[tuple[float, float], ...] = ((0.5, 0.4), (1.5, 0.2))
 #: The one state holding readings of the most distinct names (at least COVER_MIN): its places gain.
 COVER_MIN = 2
-COVER_BONUS = 0.4
+COVER_BONUS = 0.3
 #: Context rounds at most (each takes its context from the previous round's choices).
 ROUNDS = 3
 #: A name followed by one of these words is a street or a building ("Press Street", "Eva's
