@@ -47,6 +47,12 @@ class IngestResult:
         return f"{self.new} ingested, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
 
 
+def failure_of(exc: FrontwatchError, report: Report | None = None) -> Failure:
+    """A failure record from an error: where it happened, and the message with its hint."""
+    where = exc.where or (report.path or report.id if report else "")
+    return Failure(where, exc.message + (f" (hint: {exc.hint})" if exc.hint else ""))
+
+
 def parse_date_option(value: str | dt.date | None) -> dt.date | None:
     """A ``--published`` value as a date; a clear error when it is not one."""
     if value is None or isinstance(value, dt.date):
@@ -112,7 +118,7 @@ class Frontwatch:
             if isinstance(item, FrontwatchError):
                 if on_error is None:
                     raise item
-                on_error(Failure(item.where or "", item.message + (f" (hint: {item.hint})" if item.hint else "")))
+                on_error(failure_of(item))
             else:
                 yield item
 
@@ -132,14 +138,15 @@ class Frontwatch:
         A report that fails (bad input or a stage error) goes to ``on_error`` and the others go
         on; without ``on_error`` the first failure is raised.
         """
+        pipeline = self.pipeline  # a bad pipeline is the user's one error, before any input is read
         out: list[Report] = []
         for report in self.read(paths, published=published, source=source, on_error=on_error):
             try:
-                out.append(self.pipeline(report))
+                out.append(pipeline(report))
             except FrontwatchError as exc:
                 if on_error is None:
                     raise
-                on_error(Failure(exc.where or report.path or report.id, exc.message))
+                on_error(failure_of(exc, report))
         return out
 
     # -- the store ------------------------------------------------------------------------
@@ -170,11 +177,12 @@ class Frontwatch:
                 progress(len(batch))
             batch.clear()
 
+        pipeline = self.pipeline
         for report in self.read(paths, published=published, source=source, on_error=failed):
             try:
-                batch.append(self.pipeline(report))
+                batch.append(pipeline(report))
             except FrontwatchError as exc:
-                failed(Failure(report.path or report.id, exc.message))
+                failed(failure_of(exc, report))
             if len(batch) >= batch_size:
                 flush()
         if batch:
