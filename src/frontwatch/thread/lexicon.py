@@ -70,7 +70,8 @@ VIOLENT_PARTICIPLES = (
     "lynched|crucified|stoned|mowed down|gunned down|hunted down|rounded up and shot|put down|put against a wall|"
     "strung up|finished off|liquidated|purged|cleansed|massacred|butchered|incinerated|poisoned|"
     "starved(?: out| to death)?|shot on sight|carpet[- ]bombed|obliterated|annihilated|eradicated|cleaned out|"
-    "cleared out|rooted out|stamped out|smoked out|weeded out|sunk with \\w+"
+    "cleared out|rooted out|stamped out|smoked out|weeded out|sunk with \\w+|"
+    "(?:pushed|driven|thrown|chased) into the (?:[\\w-]+ ){0,3}?(?:sea|bay|river|ocean|desert)"
 )
 #: Imperative verbs (and phrasal verbs) that take a quantified people object ("hunt down every ...").
 QUANT_VERBS = (

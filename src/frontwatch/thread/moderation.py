@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -40,6 +41,7 @@ _CONDEMN = re.compile(
     r"|\bis\s+(?:exactly\s+)?(?:what|how)\s+(?:\w+\s+){0,3}(?:say|says|want|wants|starts?)\b|\bgeneralis\w+|\bgeneraliz\w+"
     r"|\bdehumani[sz]\w*|\btired\s+of\b|\bcalling\s+(?:them|people|\w+s)\s+(?:\"|“|')?\w+"
     r"|" + META + r"|\bthe\s+(?:phrase|term|expression|euphemism|words?)\b|\b(?:describes?|described|doctrine|rhetoric|(?:language|words|terms)\s+like)\b"
+    r"|\b(?:make|makes|made|would\s+make)\s+us\s+(?:no\s+better|just\s+as\s+bad|as\s+bad)\b"
     r"|\bhate\s+(?:speech|the\s+kremlin)|\bnobody\s+was\s+arrested\b|\bcalled\s+(?:them|the\s+\w+)\b|\bcall\s+(?:\w+\s+)?\w+\s+\"",
     re.I,
 )
@@ -52,7 +54,7 @@ _LITERAL = re.compile(
     r"\b(?:flu|vets?|veterinar\w*|zoos?|farms?|pets?|kennels?|wildlife|species|livestock|poultry|cattle|animal\s+feed|"
     r"ate|gnaw\w*|chew(?:ed|ing)?|squeak\w*|droppings|nibbl\w*|warehouses?|granar\w*|"
     r"outbreak|insecticides?|pest\s+control|sniffer|stray|leash|bitten|owners?|breeders?|mold|mould|inspectors?|"
-    r"tsetse|floods?|drought|crops?|harvests?|rains|infected|hunting|shelters?|rabies|herds?|flock|dog\s+show|circus|sanctuary|rescued|fur|tigers?|birds?)\b",
+    r"tsetse|horses?|cows?|goats?|thoroughbreds?|breeding\s+season|floods?|drought|crops?|harvests?|rains|infected|hunting|shelters?|rabies|herds?|flock|dog\s+show|circus|sanctuary|rescued|fur|tigers?|birds?)\b",
     re.I,
 )
 #: Gaming and sport talk, and sarcasm: their killing words call for nothing.
@@ -149,7 +151,8 @@ _PREDICTION = re.compile(
 _NARRATIVE = re.compile(
     r"\b(?:was|were|been|being|had|has|have)\s+(?:\w+\s+)?(?:killed|shot|executed|exterminated|bombed|shelled|"
     r"burn(?:ed|t)|massacred|slaughtered|gassed|hanged|beheaded|wounded)\b|\b(?:killed|shot|executed|bombed|shelled|"
-    r"massacred|slaughtered|saw|found|lay|lying)\s+(?:[\w-]+\s+){0,3}(?:dead|bodies|civilians|people|\d+)\b|\bkilling\s+of\b",
+    r"massacred|slaughtered|saw|found|lay|lying)\s+(?:[\w-]+\s+){0,3}(?:dead|bodies|civilians|people|\d+)\b|\bkilling\s+of\b|"
+    r"\b(?:gunmen|militants|soldiers|troops|fighters|police|forces|guards)\s+(?:then\s+)?(?:shoot|kill|execute|torture|beat|behead)\b",
     re.I,
 )
 _CALL = re.compile(r"\b(?:should|must|need|needs|let|deserve\w*|hope|want|wish|pray|time\s+to|please)\b", re.I)
@@ -172,7 +175,7 @@ def find_hits(text: str, use_learned: bool = True) -> list[Hit]:
         gates = open_gates(sentence)
         if not gates:
             continue
-        frames: dict[str, bool] | None = None
+        frames: dict[str, Any] | None = None
         for rule in RULES:
             if rule.category not in gates:
                 continue
@@ -181,7 +184,7 @@ def find_hits(text: str, use_learned: bool = True) -> list[Hit]:
                     frames = {
                         "reported": bool(_REPORTING.search(sentence)),
                         "condemned": bool(_CONDEMN.search(sentence)),
-                        "literal": bool(_LITERAL.search(sentence)),
+                        "literal": [lm.span() for lm in _LITERAL.finditer(sentence)],
                         "play": bool(_PLAY.search(sentence) or _SARCASM.search(sentence) or _SARCASM_TAG.search(text)),
                     }
                 reported, condemned, literal = frames["reported"], frames["condemned"], frames["literal"]
@@ -206,7 +209,8 @@ def find_hits(text: str, use_learned: bool = True) -> list[Hit]:
                     continue
                 if frames["play"] and rule.category in _NOT_FOR_PLAY:
                     continue
-                if literal and rule.category == "dehumanisation" and not _ALWAYS_PEOPLE.search(sentence[s:e]):
+                outside = any(le <= s or ls >= e for ls, le in literal)
+                if outside and rule.category == "dehumanisation" and not _ALWAYS_PEOPLE.search(sentence[s:e]):
                     continue
                 hits.append(Hit(rule, a, b, rule.score, rule.rationale))
                 if rule.category == "incitement_to_violence" and any(
@@ -238,6 +242,8 @@ def _learned_hits(text: str, quotes: list[tuple[int, int]], found: set[str]) -> 
             if e0 - s0 < 2 or cat not in learned.harm_gates(sentence):
                 continue
             if _suppressed(sentence) or any(qa <= s0 < qb for qa, qb in quotes):
+                continue
+            if cat == "dehumanisation" and _LITERAL.search(sentence):
                 continue
             if cat == "identity_attack" and _NOT_ALL.search(sentence):
                 continue

@@ -206,7 +206,7 @@ EXTRA_RULES: tuple[Rule, ...] = (
     _r("insult", r"(?:^|(?<=[.!?]\s))\s*(?:get\s+lost|go\s+away|piss\s+off|bugger\s+off|go\s+back\s+to\s+[\w-]+(?:\s+[\w-]+)?)\s*,?\s*(?:you\s+)?(?:[\w-]+\s+)?(?:" + lx.MORE_INSULTS + r"|idiot|moron|troll|clown|fool|loser|bot|liar)s?\b[^.!?]*|\b(?:you(?:'re|\s+are|r)?|u\s+r)\s+(?:a\s+|an\s+|such\s+an?\s+|just\s+an?\s+)(?:[\w-]+\s+){0,2}(?:" + lx.MORE_INSULTS + r")s?\b|,\s*(?:you\s+)?(?:[^\W\d_][\w-]*\s+)?(?:" + lx.MORE_INSULTS + r")\s*[.!?]*$", 0.75, "insults the reader"),
 )
 MORE_RULES: tuple[Rule, ...] = (
-    _r("incitement_to_violence", _CLAUSE + r"(?:drive|push|throw|chase|yeet)\s+" + OBJ + r"\s+(?:all\s+)?(?:back\s+)?into\s+the\s+(?:sea|river|desert|ocean)\b[^.!?]*|" + _CLAUSE + r"(?:cleanse|purge|rid|clear)\s+(?:the\s+|our\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:land|country|city|region|soil|earth|world|strip|homeland)\s+of\s+(?:them|these\s+[\w-]+|those\s+[\w-]+|the\s+[\w-]+|" + IDENTITY + r")\b[^.!?]*|\bethnic\s+cleansing\s+(?:now|is\s+the\s+(?:answer|only\s+way|solution))\b[^.!?]*", 0.85, "call to drive out or kill a people"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:drive|push|throw|chase|yeet)\s+" + OBJ + r"\s+(?:all\s+)?(?:back\s+)?into\s+the\s+(?:[\w-]+\s+)?(?:sea|bay|river|desert|ocean)\b[^.!?]*|" + _CLAUSE + r"(?:cleanse|purge|rid|clear)\s+(?:the\s+|our\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:land|country|city|region|soil|earth|world|strip|homeland)\s+of\s+(?:them|these\s+[\w-]+|those\s+[\w-]+|the\s+[\w-]+|" + IDENTITY + r")\b[^.!?]*|\bethnic\s+cleansing\s+(?:now|is\s+the\s+(?:answer|only\s+way|solution))\b[^.!?]*", 0.85, "call to drive out or kill a people"),
     _r("incitement_to_violence", _CLAUSE + r"(?:unalive|frag|zero)\s+" + OBJ + r"[^.!?]*|" + _CLAUSE + r"(?:bomb|shell|nuke|blast)\s+(?:" + OBJ + r")\s+(?:in)?to\s+(?:dust|rubble|ashes|oblivion|smithereens|pieces|nothing|the\s+stone\s+age)\b[^.!?]*", 0.85, "call to kill"),
     _r("incitement_to_violence", r"\b(?:(?!(?:We|I|You|It)\b)(?-i:[A-Z][a-z]+)|they|the\s+[\w-]+|these\s+[\w-]+|those\s+[\w-]+|all\s+of\s+them)\s+(?:must|should|needs?\s+to|has\s+to)\s+(?:all\s+)?burn\b(?!\s+(?:fuel|calories|money|cash|bridges|through))[^.!?]*", 0.8, "wishing destruction by fire on people or a place"),
     _r("dehumanisation", r"\b(?:human|two-legged)\s+(?:animals|beasts|cattle|garbage|trash)\b|\b(?:russian|ukrainian|orc|enemy)\s+biomass\b|\bbiomass\b(?=[^.!?]*\b(?:them|they|their|" + COMBATANTS[3:-1] + r")\b)", 0.8, "calls people animals or matter"),
@@ -238,7 +238,19 @@ V12_RULES: tuple[Rule, ...] = (
     _r("insult", r"\bok(?:ay)?\s+boomer\b|\byou\s+(?:absolute|complete|total|utter)\s+[\w-]+\b(?=\s*[.!?]*$)", 0.7, "insults the reader"),
     _r("identity_attack", r"\b" + IDENTITY + r"\s+(?:only|just)\s+(?:respect|understand|know|fear)\s+(?:strength|force|violence|power|the\s+\w+)\b[^.!?]*|\b" + IDENTITY + r"\s+(?:have\s+always\s+been|were\s+always|will\s+always\s+be|remain|always\s+were)\s+(?:" + NEGATIVE_TRAITS + r")\b[^.!?]*|\b" + IDENTITY + r"\s+(?:[\w-]+\s+)?(?:breed|spread|bring|export|import)s?\s+(?:[\w-]+\s+(?:and\s+)?)?(?:terrorism|terror|violence|crime|hatred|disease|extremism|chaos|rape|drugs)\b[^.!?]*|\b" + IDENTITY + r"\s+(?:can'?t|cannot|are\s+unable\s+to|will\s+never)\s+(?:govern|rule|feed|look\s+after)\s+themselves\b[^.!?]*", 0.8, "negative generalisation about a people"),
 )
-RULES = RULES + EXTRA_RULES + MORE_RULES + V11_RULES + V12_RULES
+_PAST_KILL = (
+    r"erased|killed|flattened|nuked|wiped\s+out|finished\s+(?:off|them|the\s+job)|exterminated|gassed|levell?ed|razed|"
+    r"carpet[- ]bombed|executed|hanged|shot|burned|burnt|annihilated|obliterated"
+)
+V13_RULES: tuple[Rule, ...] = (
+    _r("incitement_to_violence", r"(?:" + _CLAUSE + r"|\bto\s+)do\s+(?:to\s+[\w' -]{1,30}?\s+)?what\s+[\w' -]{1,30}?\s+did\s+(?:to|in)\s+(?:" + lx.MASSACRES + r"|the\s+\w+|(?-i:[A-Z][\w-]+))\b[^.!?]*|\bask\s+questions\s+never\b[^.!?]*|\b(?:should|must)\s+have\s+(?:" + _PAST_KILL + r")\s+(?:them|'em|every\w*|all|the\s+[\w-]+|those\s+[\w-]+|these\s+[\w-]+|(?-i:[A-Z][\w-]+))\b[^.!?]*", 0.8, "call to repeat a massacre or regret it was not done"),
+    _r("incitement_to_violence", _CLAUSE + r"(?:pound|shell|bomb|hit|strike|level|flatten|burn|nuke|blast)\s+[^.!?]{1,50}?\buntil\s+(?:nothing|no\s+one|nobody|no\s+house|not\s+a\s+(?:house|wall|soul))\s+(?:is\s+)?(?:left|moves|stands|remains|breathes)\b[^.!?]*|(?:^|(?<=[,;:.!?]\s))\s*(?:zero|no)\s+survivors\b(?!\s+(?:were|have|had|was))[^.!?]*|(?:^|(?<=[,;:.!?]\s))\s*(?:mass\s+graves?|bullets?|ropes?|nooses?|body\s*bags?|coffins?|the\s+gallows)\s+for\s+(?:the\s+|all\s+(?:the\s+)?|every\s+|these\s+|those\s+)?(?:[\w-]+\s+)?(?:" + COMBATANTS[3:-1] + "|" + IDENTITY[3:-1] + "|" + lx.PEOPLE_NOUNS + r")\b[^.!?]*|\bleave\s+(?:none|no\s+one|nobody)(?:\s+(?:alive|standing|breathing))?\s*[.!]*\s*$|" + _CLAUSE + r"dump\s+(?:the|their)\s+bodies\b[^.!?]*|" + _CLAUSE + r"(?:fire\s+(?:the\s+)?\w+\s+at|hit|strike|target|bomb|shell)\s+(?:the\s+|their\s+)?(?:apartments?|homes|houses|residential\s+\w+|buildings|kindergartens?|schools?|hospitals?)\b[^.!?]*", 0.8, "call to kill"),
+    _r("dehumanisation", r"\blike\s+(?:the\s+)?(?:bugs|pests|flies|ants|sheep|cattle|vermin|insects)\b(?=[^.!?]*\b(?:crush|kill|exterminat\w*|squash|stamp|swat|slaughter\w*|them|they)\b)|\b(?:crush|kill|exterminate|squash|stamp\s+(?:on|out)|swat|slaughter)\s+(?:them|'em|(?!you\b|u\b)[\w-]+)\s+like\s+(?:bugs|pests|flies|ants|sheep|cattle|insects)\b[^.!?]*|\b(?:" + COMBATANTS[3:-1] + r")\s+(?:are|is)\s+(?:all\s+|just\s+|nothing\s+but\s+)?(?:a\s+(?:herd|pack|bunch|horde|swarm)\s+of\s+(?:(?:" + lx.VILE + r")\s+)?)?(?:" + PLURAL_VERMIN + r")\b[^.!?]*", 0.8, "calls people vermin or animals"),
+    _r("threat", r"\byou(?:'ll|\s+will)\s+be\s+(?:the\s+)?next\s+(?:one\b|to\s+(?:die|hang|burn|go|be\s+(?:killed|shot|hanged|found|executed))|found|in\s+(?:a|the)\s+(?:ditch|grave|river)|on\s+(?:our|the|my)\s+list)[^.!?]*|\b(?:we|i)\s+(?:know|have|found)\s+(?:your\s+(?:real\s+)?(?:name|face|address|family|village|school|kids|children|house|home|street|car|workplace|number|location)|where\s+(?:you|your\s+\w+)\s+(?:live|lives|work|works|sleep|sleeps))\b[^.!?]*", 0.8, "threat to the reader"),
+    _r("insult", r"(?:^|(?<=[.!?]\s))\s*(?:(?:brainless|mindless|clueless|stupid|ignorant|pathetic|brain-?dead|dumb|absolute|complete|utter|little|paid|lying)\s+)+(?:idiot|moron|imbecile|clown|troll|fool|loser|cretin|dumbass|propagandist|shill|bot|stooge|tankie|muppet|liar)s?\b(?=\s*[,!.])|\byou(?:'re|\s+are)\s+(?:the|a)\s+(?:dumbest|stupidest|most\s+(?:ignorant|stupid|clueless|pathetic|brainwashed))\b[^.!?]*", 0.75, "insults the reader"),
+    _r("identity_attack", r"\b" + IDENTITY + r"\s+are\s+(?:all\s+)?(?:[\w-]+\s+){1,2}?(?:by\s+nature|in\s+their\s+(?:blood|dna|genes)|from\s+birth)\b[^.!?]*|\b" + IDENTITY + r"\s+are\s+(?:too|so)\s+(?:stupid|dumb|lazy|primitive|backward|corrupt|savage|violent|greedy)\b[^.!?]*", 0.8, "negative generalisation about a people"),
+)
+RULES = RULES + EXTRA_RULES + MORE_RULES + V11_RULES + V12_RULES + V13_RULES
 
 
 #: Cheap gates, tried word by word: a rule of a category runs only on a sentence with a word that
@@ -256,13 +268,14 @@ GATES: dict[str, stdre.Pattern[str]] = {
         r"carpet|drone|took|take|round|waste|off|smoke|finish|every|each|all|fed|thrown|bulldoz|skinned|stoned|strung|"
         r"buried|chop|hack|love|wait|dream|glad|happy|dying|watch|see|one|care|rid|dispose|handle|sort|another|gallows|"
         r"squad|chamber|camp|oven|sink|sunk|ground|bodies|missile|rocket|run|strangl|public|service|justice|day|legitimate|"
-        r"target|cleaned|cleared|rooted|weeded",
+        r"target|cleaned|cleared|rooted|weeded|did|question|pound|strike|survivor|grave|coffin|none|dump|fire|erased|"
+        r"push|driven|thrown|chased",
         stdre.I,
     ),
     "dehumanisation": stdre.compile(
         r"rat|roach|vermin|parasit|insect|lice|maggot|termit|leech|human|orc|savage|beast|animal|pig|swine|dog|"
         r"ape|monkey|hyena|jackal|snake|viper|mongrel|locust|scum|filth|plague|cancer|disease|virus|infect|tumo|"
-        r"pest|biomass|meat|zombie|swarm|horde|cattle|livestock|rodent|germ|bacteri|weed|worm|flea|tick|mosquit|zombie|goblin|generation|pest|scurr|breed|mincemeat|inferior|lesser|degenerate|rabbit|people|extermin|cleansed|purged|eradicated|"
+        r"pest|biomass|meat|zombie|swarm|horde|bug|flies|ants|sheep|cattle|livestock|rodent|germ|bacteri|weed|worm|flea|tick|mosquit|zombie|goblin|generation|pest|scurr|breed|mincemeat|inferior|lesser|degenerate|rabbit|people|extermin|cleansed|purged|eradicated|"
         r"pack|bunch|horde|swarm|herd|nest",
         stdre.I,
     ),
@@ -270,7 +283,7 @@ GATES: dict[str, stdre.Pattern[str]] = {
     "insult": stdre.compile(
         r"idiot|moron|imbecil|fool|clown|troll|shill|liar|coward|retard|cretin|loser|bastard|jerk|stupid|dumb|"
         r"brainwash|clueless|pathetic|armchair|keyboard|shut|propagandist|hypocrite|ignorant|\bbot|joke|scum|"
-        r"criminal|braindead|away|imagine|boomer|absolute|complete|total|utter|cry|cope|seethe|you|drivel|stooge|lackey|bootlick|puppet|tankie|muppet|apologist|hack|simp|lost|piss",
+        r"criminal|braindead|away|imagine|boomer|brainless|mindless|dumbest|stupidest|most|absolute|complete|total|utter|cry|cope|seethe|you|drivel|stooge|lackey|bootlick|puppet|tankie|muppet|apologist|hack|simp|lost|piss",
         stdre.I,
     ),
     "identity_attack": stdre.compile(
@@ -281,7 +294,7 @@ GATES: dict[str, stdre.Pattern[str]] = {
         r"buddhist|hindu|masalit|zaghawa|hazara|baluch|tajik|uzbek|georgian|belarus|serb|albanian|bosniak|tigray|"
         r"amhara|oromo|eritrea|ethiopia|nigeria|malian|darfur|kazakh|chinese|bedouin|copt|maronite|ismaili|tatar|"
         r"ossetian|abkhaz|tutsi|hutu|dinka|nuer|hohol|khohly|rusny|russki|ruski|khach|zionazi|pallie|camel|goat|"
-        r"kafir|infidel|crusader|monkey|dogs|trust|met|muslim",
+        r"kafir|infidel|crusader|monkey|dogs|trust|met|muslim|somali|malian|nature",
         stdre.I,
     ),
 }
