@@ -69,6 +69,8 @@ SURE_NEAR_BANDS: tuple[tuple[float, float], ...] = ((0.5, 0.4), (1.5, 0.2))
 #: The one state holding readings of the most distinct names (at least COVER_MIN): its places gain.
 COVER_MIN = 2
 COVER_BONUS = 0.3
+#: The most the region-level bonuses above add up to (they restate one piece of evidence).
+REGION_CAP = 1.8
 #: Context rounds at most (each takes its context from the previous round's choices).
 ROUNDS = 3
 #: A name followed by one of these words is a street or a building ("Press Street", "Eva's
@@ -352,8 +354,9 @@ class Resolver:
                         g.country_of(c) == focus and c != i and g.feature_of(c) in ("admin1", "admin2") for c, _, _ in cands):
                     s += 0.8  # a country's own name means the country ("Brazil", "Norway")
                     notes.append("a country's own name")
+                region = 0.0  # focus country, named region, focus region, covering state: one evidence
                 if focus and cc == focus:
-                    s += focus_bonus
+                    region += focus_bonus
                     notes.append(f"in focus country {focus}")
                 elif cc is None:
                     s += 0.8  # continents, seas: no country to be in
@@ -367,14 +370,15 @@ class Resolver:
                 named_parent = {q for q in provisional_set.intersection(parents)
                                 if g.feature_of(q) != "country" and (q != own or chosen_count[q] > 1)}
                 if named_parent and not inside:
-                    s += NAMED_REGION_BONUS
+                    region += NAMED_REGION_BONUS
                     notes.append("inside a named region")
                 elif focus_admins.intersection(parents):
-                    s += FOCUS_ADMIN_BONUS
+                    region += FOCUS_ADMIN_BONUS
                     notes.append("in the region most names are in")
                 if cover is not None and (i == cover or cover in parents):
-                    s += COVER_BONUS
+                    region += COVER_BONUS
                     notes.append("in the state that holds most of the names")
+                s += min(region, REGION_CAP)
                 if i in parent_of_named and i not in (p for p in provisional if p is not None and p == i):
                     s += 0.4
                     notes.append("contains other names")
