@@ -379,7 +379,7 @@ class Resolver:
                     region += COVER_BONUS
                     notes.append("in the state that holds most of the names")
                 s += min(region, REGION_CAP)
-                if i in parent_of_named and i not in (p for p in provisional if p is not None and p == i):
+                if i in parent_of_named and i not in provisional_set:
                     s += 0.4
                     notes.append("contains other names")
                 if anchors and g.feature_of(i) not in AREA_FEATURES:
