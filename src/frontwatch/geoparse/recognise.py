@@ -107,6 +107,8 @@ def tokenize(text: str) -> list[Word]:
         else:
             gap = text[prev_end:s]
             sent_start = not words or any(ch in _SENT_END for ch in gap)
+            if sent_start and words and gap.strip(" ") == "." and words[-1].text in _NAME_ABBREVIATIONS:
+                sent_start = False  # "St. Louis", "Mt. Hermon": the name goes on
         cap = w[0].isupper() or ("-" in w and bool(_ARTICLE_CAP.match(w)))
         if cap and "-" in w and not _ARTICLE_CAP.match(w):
             head, _, rest = w.partition("-")
@@ -224,7 +226,10 @@ class Recogniser:
                 if key not in prefixes:
                     break
             j += 1
-            if j >= last or text[words[j - 1].end : words[j].start].strip(" "):
+            if j >= last:
+                break
+            gap = text[words[j - 1].end : words[j].start].strip(" ")
+            if gap and not (gap == "." and words[j - 1].text in _NAME_ABBREVIATIONS):
                 break
             nxt = " ".join(words[j].parts)
             key = f"{key} {nxt}" if key and nxt else (key or nxt)
@@ -449,6 +454,10 @@ class Recogniser:
 
 
 _DATELINE_RE = re.compile(r",\s+(?:[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,4}\.)?|[A-Z][a-z]+)\s+(?:-|—|–)")
+
+
+#: Abbreviations that open place names and end in a full stop ("St. Louis", "Ft. Worth").
+_NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 
 
 def _joins(gap: str) -> bool:
