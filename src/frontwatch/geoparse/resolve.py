@@ -69,6 +69,8 @@ SURE_NEAR_BANDS: tuple[tuple[float, float], ...] = ((0.5, 0.4), (1.5, 0.2))
 #: The one state holding readings of the most distinct names (at least COVER_MIN): its places gain.
 COVER_MIN = 2
 COVER_BONUS = 0.3
+#: A continent's or a sea's region-level bonus (it lies in no country, so no focus can hold it).
+SPANS_BONUS = 1.2
 #: The most the region-level bonuses above add up to (they restate one piece of evidence).
 REGION_CAP = 1.8
 #: Context rounds at most (each takes its context from the previous round's choices).
@@ -359,7 +361,7 @@ class Resolver:
                     region += focus_bonus
                     notes.append(f"in focus country {focus}")
                 elif cc is None:
-                    s += 0.8  # continents, seas: no country to be in
+                    region += SPANS_BONUS  # continents, seas: no country to be in, fit any focus
                     notes.append("spans countries")
                 parents = g.parents_of(i)
                 inside = named_cities.intersection(parents)
