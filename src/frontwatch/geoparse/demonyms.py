@@ -39,7 +39,7 @@ KURD Kurdish Kurd Kurds | ARAB Arab Arabs | EU European Europeans | AFRICA Afric
 MIDEAST Middle-Eastern | LATAM Latin-American Latin-Americans | CENTAM Central-American Central-Americans |
 NORTHAM North-American North-Americans | SOUTHAM South-American South-Americans |
 SV Salvadoran Salvadorans | GT Guatemalan Guatemalans | HN Honduran Hondurans | NI Nicaraguan Nicaraguans |
-LK Sinhalese Sri-Lankans | GE Abkhaz Abkhazian Abkhazians Ossetian Ossetians South-Ossetian |
+LK Sinhalese Sri-Lankans | ABKH Abkhaz Abkhazian Abkhazians | OSSET Ossetian Ossetians South-Ossetian |
 RU Chechen Chechens Dagestani
 """
 
@@ -47,7 +47,7 @@ RU Chechen Chechens Dagestani
 REGION_DEMONYMS: dict[str, str] = {
     "EU": "cu:europe", "AFRICA": "cu:africa", "ASIA": "cu:asia", "MIDEAST": "cu:middle-east",
     "LATAM": "cu:latin-america", "CENTAM": "cu:central-america",
-    "NORTHAM": "cu:north-america", "SOUTHAM": "cu:south-america", "KURD": "cu:kurdistan", "SCOT": "ad:GB.SCT", "ENG": "ad:GB.ENG", "WALES": "ad:GB.WLS",
+    "NORTHAM": "cu:north-america", "SOUTHAM": "cu:south-america", "KURD": "cu:kurdistan", "SCOT": "ad:GB.SCT", "ENG": "ad:GB.ENG", "ABKH": "ad:GE.02", "OSSET": "cu:south-ossetia", "WALES": "ad:GB.WLS",
 }
 
 #: Demonym -> ISO2 country code ("KURD", "ARAB", "EU" are regions without a country place).
