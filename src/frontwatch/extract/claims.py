@@ -30,12 +30,12 @@ _HELD_BY = re.compile(
     re.IGNORECASE,
 )
 _HOLDS = re.compile(
-    r"\s+(?:still\s+|now\s+|firmly\s+|also\s+|effectively\s+)?(?:hold|holds|controls|(?:has|have|had)\s+(?:long\s+|always\s+)?(?:held|controlled)|"
+    r"\s+(?:still\s+|now\s+|firmly\s+|also\s+|effectively\s+)?(?:hold|holds|control|controls|(?:has|have|had)\s+(?:long\s+|always\s+)?(?:held|controlled)|"
     r"(?:is|are|remains?|remained)\s+(?:firmly\s+|still\s+|now\s+)?in\s+(?:full\s+|complete\s+|firm\s+)?control\s+of)\s+",
     re.IGNORECASE,
 )
 #: What may stand between "hold" and its place: "the village of", "most of the town of", "parts of".
-_HOLD_GAP = re.compile(r"(?:(?:the|most|much|all|parts?|of|key|strategic|nearby|towns?|city|villages?|districts?|port|areas?|centre|center|eastern|western|northern|southern|old|north|south|east|west|around|near)\s+)*", re.IGNORECASE)
+_HOLD_GAP = re.compile(r"(?:(?:the|most|much|all|about|around|nearly|almost|over|some|\d+\s*(?:%|per\s*cent|percent)|parts?|of|key|strategic|nearby|towns?|city|villages?|districts?|port|areas?|centre|center|eastern|western|northern|southern|old|north|south|east|west|around|near)\s+)*", re.IGNORECASE)
 _UNDER_X_CONTROL = re.compile(r"\bunder\s+(?:the\s+)?(?:full\s+|complete\s+)?(?P<who>[\w'’ -]{2,40}?)\s+control\b", re.IGNORECASE)
 
 
@@ -72,6 +72,12 @@ def build(p: Parsed, statements: dict[int, Statement]) -> list[ControlClaim]:
         if change in ("gained", "lost") and _ALMOST.search(p.text[max(0, hit.start - 16) : hit.start]):
             change, controller, previous = "contested", (previous if change == "gained" else controller), None  # "has almost lost X"
         for place in hit.places:
+            if on_route(p.text, place.start, place.end):
+                continue  # "took control of the road between Wad Madani and Sennar": the road, not the towns
+            if change == "gained" and place.start > hit.end and _PARTIAL.search(p.text[hit.end : place.start]):
+                if _claimable(place, p.text):
+                    claims.append(_claim(place, previous, "contested", None, statements[i]))
+                continue  # "regained positions in eastern Vovchansk", "occupied parts of the town": a foothold
             if hit.trigger.name == "expel" and not re.search(r"\b(?:from|out\s+of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", p.text[max(0, place.start - 40) : place.start]):
                 continue  # people are ousted and expelled; a place is left "from"
             if _claimable(place, p.text):
@@ -107,6 +113,27 @@ def _sibling_previous(p: Parsed, hit: object, controller: str | None) -> str | N
         if prev != controller:
             return prev
     return None
+
+
+#: A foothold, not the place: "positions in", "parts of", "the outskirts of", "several districts in".
+_PARTIAL = re.compile(
+    r"^\s*(?:(?:the|its|their|his|our|some|new|former|key|several)\s+)*(?:positions|parts|part|sections?|outskirts|edges?|(?:some|several|two|three|four|a\s+few|many)\s+"
+    r"(?:areas|neighbou?rhoods|districts|quarters|streets|villages|buildings|blocks|positions))\s+(?:of|in|on)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: A road, highway or corridor named by its ends: the road changes hands, not the towns at its ends.
+_ROUTE_BEFORE = re.compile(
+    r"\b(?:road|roads|highway|motorway|route|supply\s+lines?|corridor|railway|rail\s+line)\s+(?:that\s+)?"
+    r"(?:between|linking|connecting|from|to|leading\s+to|links|connects)\s+(?:[\w'’-]+\s+){0,5}?(?:(?:and|to|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3})?$",
+    re.IGNORECASE,
+)
+_ROUTE_AFTER = re.compile(r"^(?:\s*[-–—]\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+(?:road|highway|motorway|corridor|railway)\b")
+
+
+def on_route(sentence: str, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` names an end of a road ("the road linking X to Y", "the X-Y highway")."""
+    return bool(_ROUTE_BEFORE.search(sentence[max(0, start - 90) : start]) or _ROUTE_AFTER.match(sentence[end : end + 50]))
 
 
 def has_held_cue(text: str) -> bool:

@@ -40,7 +40,7 @@ _HYPO = re.compile(
     r"about\s+to|ready\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|"
     r"hope(?:s|d)?\s+to|wants?\s+to|wanted\s+to|wish(?:es)?\s+to|threaten(?:s|ed|ing)?\s+to|vow(?:s|ed)?\s+to|"
     r"prepar(?:e|es|ed|ing)\s+to|(?:is|are)\s+to|option|idea|if|unless|until|whether|in\s+order\s+to|"
-    r"would-be|potential(?:ly)?|possibl[ey]|perhaps|maybe|probably|let|lets|let['’]s|imagine|suppose|"
+    r"would-be|potential(?:ly)?|possibl[ey]|perhaps|maybe|let|lets|let['’]s|imagine|suppose|"
     r"in\s+case|plan\s+to|push\s+for|call(?:s|ed)?\s+(?:for|on)|urge[sd]?|demand(?:s|ed)?)\b",
     re.IGNORECASE,
 )
@@ -49,7 +49,9 @@ _HEARSAY = re.compile(
     r"i\s+(?:read|heard|have\s+read|have\s+heard)|(?:un)?confirmed\s+reports|there\s+are\s+reports|reports?\s+(?:say|said|suggest|claim)|"
     r"reportedly|allegedly|rumou?rs?|rumou?red|word\s+is|it\s+is\s+said|they\s+say|people\s+say|some\s+say|apparently|"
     r"according\s+to\s+(?:some|other|unconfirmed|local)\s+(?:sources|reports|activists)|"
-    r"my\s+(?:cousin|brother|sister|friend|uncle|father|mother|family|relatives?|contacts?|neighbou?rs?)\s+(?:says|said|tells\s+me|told\s+me))\b",
+    r"my\s+(?:cousin|brother|sister|friend|uncle|father|mother|family|relatives?|contacts?|neighbou?rs?)\s+(?:says|said|tells\s+me|told\s+me)|"
+    r"heard\s+(?:from|that)|(?:someone|somebody|a\s+friend|people)\s+(?:on\s+\w+\s+)?(?:said|says|posted|wrote|told\s+me)|"
+    r"my\s+\w+\s+(?:says|said|tells\s+me|told\s+me))\b",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
@@ -59,6 +61,23 @@ _REPORTED = re.compile(
     r"(?:residents|witnesses|aid\s+agencies))"
     r"\s+(?:said|says|reported|reports|announced|claimed|claims|confirmed|stated|added|told\s+\w+)\b"
 )
+#: Sources named by a common noun: "a war monitor said", "humanitarian partners report", "according to the union",
+#: "Russian milbloggers claimed", "geolocated footage indicates".
+_REPORTED_COMMON = re.compile(
+    r"\b(?:according\s+to|citing)\s+(?P<acc>(?:the\s+|a\s+|an\s+|its\s+|their\s+)?[\w'’./-]+(?:\s+(?!that\b|a\b)[\w'’./-]+){0,3})"
+    r"|(?P<src>(?:[\w'’./-]+\s+){0,3}?(?:residents|officials|rescuers|monitors?|activists|partners|(?:mil)?bloggers|sources|witnesses|medics|"
+    r"doctors|spokes(?:man|woman|person)|ministry|union|police|army|military|government|commanders?|agenc(?:y|ies)|media|footage|"
+    r"imagery|videos?|images|observers|analysts|statement|report|reports))"
+    r"\s+(?:[\w'’ ]{0,30}?\s+)?(?:said|says|reported|reports|announced|claimed|claims|confirmed|stated|added|indicates?|shows?|suggests?)\b"
+)
+#: Verification hedges ("a claim that could not be independently verified") keep a report reported.
+_VERIFY_HEDGE = re.compile(
+    r"\b(?:could|can)(?:\s*not|n['’]t)\s+(?:be\s+)?(?:independently\s+|immediately\s+)*(?:verified|confirmed)\b|"
+    r"\b(?:has|have)\s+not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed|observed\s+confirmation)\b",
+    re.IGNORECASE,
+)
+#: An analyst's hedge on a past fact ("Russian forces likely advanced into Petrivka"): not a hypothesis.
+_HEDGE_BEFORE = re.compile(r"\b(?:likely|probably|almost\s+certainly|most\s+likely)\s+(?:(?:have|has|had)\s+)?$", re.IGNORECASE)
 _BE_QUESTION = re.compile(
     r"^(?:has|have|had|is|are|was|were|did|do|does|will|would|can|could|should|who|what|when|where|why|how)\b", re.IGNORECASE
 )
@@ -79,6 +98,7 @@ class Attribution:
 def classify(sentence: str, trigger: int = 0, trigger_end: int | None = None) -> Attribution:
     """Modality of the statement whose trigger word starts at ``trigger`` in ``sentence``."""
     trigger_end = trigger if trigger_end is None else trigger_end
+    sentence = _VERIFY_HEDGE.sub(lambda m: " " * len(m.group(0)), sentence)
     clause_start = 0
     for m in _CLAUSE_BREAK.finditer(sentence, 0, trigger):
         clause_start = m.end()
@@ -120,7 +140,10 @@ def classify(sentence: str, trigger: int = 0, trigger_end: int | None = None) ->
         m = _HYPO.search(sentence[trigger_end:])
         if m and m.group(0).lower() in ("will", "would", "could", "might", "may", "should", "can", "must"):
             return Attribution("hypothetical", cue=m.group(0))
-    return _attribution(sentence)
+    att = _attribution(sentence)
+    if att.modality == "asserted" and _HEDGE_BEFORE.search(sentence[max(0, trigger - 30) : trigger]):
+        return Attribution("hearsay", cue="likely")  # hedged: the writer does not commit to it
+    return att
 
 
 _PROPOSAL = re.compile(r"\b(?:involv(?:e|es|ed|ing)|propos(?:e|es|ed|ing|al\s+for)|offer(?:s|ed|ing)?|would\s+mean|in\s+exchange\s+for)\s+$", re.IGNORECASE)
@@ -145,5 +168,10 @@ def _attribution(sentence: str) -> Attribution:
     if m:
         source = (m.group("acc") or m.group("src") or "").strip()
         if source and source.lower() not in ("he", "she", "they", "it", "i", "we"):
+            return Attribution("reported", source=source, cue=m.group(0))
+    m = _REPORTED_COMMON.search(sentence)
+    if m:
+        source = (m.group("acc") or m.group("src") or "").strip()
+        if source.lower() not in ("him", "her", "them", "it", "me", "us"):
             return Attribution("reported", source=source, cue=m.group(0))
     return Attribution("asserted")

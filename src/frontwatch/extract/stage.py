@@ -73,7 +73,19 @@ def run(report: Report, dictionary: ActorDictionary) -> Report:
         ev, cl = _field(report, field_name, text, doc, writer, base_date, quoted, found[field_name])
         all_events.extend(ev)
         all_claims.extend(cl)
-    return report.with_(events=tuple(all_events), control_claims=tuple(c for c in all_claims if c.modality in FACTUAL_MODALITIES))
+    factual = [c for c in all_claims if c.modality in FACTUAL_MODALITIES]
+    return report.with_(events=tuple(all_events), control_claims=tuple(_without_headline_repeats(factual)))
+
+
+def _without_headline_repeats(claims: list[ControlClaim]) -> list[ControlClaim]:
+    """A headline sums up its article: a title claim the body states again (same place, controller and
+    change) is one claim, kept with the body's evidence, date and attribution."""
+    def key(c: ControlClaim) -> tuple[object, ...]:
+        place = c.place.place
+        return (place.id if place is not None else c.place.span.text.lower(), c.controller, c.change)
+
+    in_body = {key(c) for c in claims if c.evidence.field == "body"}
+    return [c for c in claims if c.evidence.field != "title" or key(c) not in in_body]
 
 
 def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: str, base_date: dt.date | None,
@@ -124,7 +136,10 @@ def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: s
             previous_events = list(range(len(out_events), len(out_events) + len(new_events)))
         out_events.extend(new_events)
         out_claims.extend(new_claims)
-        if here:
+        off_route = [pm for pm in here if not claim_rules.on_route(sent, pm.span.start - s_start, pm.span.end - s_start)]
+        if off_route:
+            last_place = off_route[-1]  # "the town" is not an end of "the road between X and Y"
+        elif here and last_place is None:
             last_place = here[-1]
     return out_events, out_claims
 
