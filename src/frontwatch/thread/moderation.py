@@ -177,7 +177,7 @@ def find_hits(text: str, use_learned: bool = True) -> list[Hit]:
             continue
         frames: dict[str, Any] | None = None
         for rule in RULES:
-            if rule.category not in gates:
+            if rule.category not in gates or (rule.needs is not None and not rule.needs.search(sentence)):
                 continue
             for m in rule.pattern.finditer(sentence):
                 if frames is None:
