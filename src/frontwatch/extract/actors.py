@@ -49,7 +49,7 @@ GENERIC: dict[str, tuple[str, bool]] = {
         "moderate opposition",
     )},
     **{w: ("nonstate", False) for w in ("gunmen", "armed men", "armed groups", "armed group", "fighters", "militia", "militias", "militiamen")},
-    **{w: ("rebels", False) for w in ("opposition", "opposition forces", "opposition fighters")},
+    **{w: ("rebels", False) for w in ("opposition", "opposition forces", "opposition fighters", "rebel fighters", "rebel forces", "rebel groups")},
     **{w: ("state", True) for w in ("regime forces", "regime troops", "regime", "the regime", "regime army", "regime soldiers")},
     **{w: ("state", False) for w in (
         "government forces", "government troops", "government soldiers", "army", "the army", "troops",

@@ -20,7 +20,7 @@ import dataclasses
 import re
 
 from frontwatch.extract.events import Statement
-from frontwatch.extract.parse import Mention, Parsed, PlaceRef
+from frontwatch.extract.parse import BARE_WITHDRAWAL, Mention, Parsed, PlaceRef
 from frontwatch.model import Actor, ControlClaim
 
 _HELD_AFTER = re.compile(r"^[-‐\s]?(?:held|controlled|occupied|dominated)\b", re.IGNORECASE)
@@ -134,6 +134,27 @@ _ROUTE_AFTER = re.compile(r"^(?:\s*[-–—]\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’
 def on_route(sentence: str, start: int, end: int) -> bool:
     """Whether the place at ``start:end`` names an end of a road ("the road linking X to Y", "the X-Y highway")."""
     return bool(_ROUTE_BEFORE.search(sentence[max(0, start - 90) : start]) or _ROUTE_AFTER.match(sentence[end : end + 50]))
+
+
+def borrow_places(p: Parsed) -> None:
+    """A bare withdrawal ("opposition factions entered the city, government forces withdrew"; "the SDF took
+    Deir ez-Zor after the army withdrew") is from the place another territorial verb of the sentence names;
+    without one it says nothing about territory and is dropped."""
+    low = p.text.lower()
+    keep = []
+    for hit in p.hits:
+        if hit.trigger.name == "withdraw" and not hit.places and BARE_WITHDRAWAL.match(low, hit.start):
+            near = next((m for m in reversed(p.actors) if m.end <= hit.start and hit.start - m.end <= 3), None)
+            agent = near or hit.agent  # "..., government forces withdrew": the subject right before the verb
+            other = next((h for h in p.hits if h is not hit and h.trigger.kind == "control" and h.places
+                          and h.trigger.change in ("gained", "contested")), None)
+            if agent is None or other is None or (other.agent is not None and other.agent.actor.actor == agent.actor.actor):
+                continue
+            hit.agent, hit.places = agent, list(other.places)
+            if other.patient is agent:
+                other.patient = None  # the one who withdrew is not the defender left in the place
+        keep.append(hit)
+    p.hits[:] = keep
 
 
 def has_held_cue(text: str) -> bool:

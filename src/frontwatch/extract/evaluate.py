@@ -17,6 +17,8 @@ accents, "al-" and punctuation, when one name contains the other.
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import json
 import re
@@ -215,6 +217,7 @@ def _score_events(s: Scores, rec: GoldRecord, report: Report, keep: bool) -> Non
 def analyser(app: Any | None = None) -> Callable[[GoldRecord], Report]:
     """Runs the configured pipeline up to extract (geoparse when available) on a gold record."""
     from frontwatch.extract import headlines
+    from frontwatch.ingest.text import read_text
     from frontwatch.extract import stage as extract_stage
     from frontwatch.pipeline import Resources, get_stage
 
@@ -226,7 +229,11 @@ def analyser(app: Any | None = None) -> Callable[[GoldRecord], Report]:
     dictionary = extract_stage.dictionary_for(resources)
 
     def run(rec: GoldRecord) -> Report:
-        report = Report(id=rec.id, body=rec.text, published=rec.published)
+        if "\n" in rec.text.strip():
+            # a whole report (headline, article, thread): read as frontwatch reads a text file
+            report = dataclasses.replace(read_text(rec.text, published=rec.published), id=rec.id)
+        else:
+            report = Report(id=rec.id, body=rec.text, published=rec.published)
         if geoparse is not None:
             report = geoparse(report, resources)
             report = headlines.add_caps_places(report, lambda r: geoparse(r, resources))

@@ -51,12 +51,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("fell_to", r"\b(?:fell|fall|falls|fallen|falling)\s+(?:back\s+)?(?:in)?to(?:\s+the\s+hands\s+of)?\b|\bfell\s+under\s+(?:the\s+)?control\s+of\b|\bcame\s+under\s+(?:the\s+)?control\s+of\b", "control", "gained", "passive"),
     # -- control: handed over, lost ----------------------------------------------------------
     _t("hand_over", r"\b(?:hand(?:s|ed|ing)?\s+over|handover\s+of|turn(?:s|ed|ing)?\s+over|cede(?:s|d)?|ceding|transferr?(?:ed|s|ing)?\s+(?:control\s+of\s+)?)\b", "control", "handed_over"),
-    _t("withdraw", r"\b(?:withdr[ae]w(?:n|s|ing)?|withdraws|pull(?:s|ed|ing)?\s+(?:out|back)|retreat(?:s|ed|ing)?|abandon(?:s|ed|ing)?|evacuat(?:e|es|ed|ing)|lost|lose|loses|losing)\b(?=(?:\s+[\w'’-]+){0,3}?\s+(?:from|of)\b|\s+[^\s])", "control", "lost"),
+    _t("withdraw", r"\b(?:withdr[ae]w|withdrawn|pulled\s+out|retreated)\b(?=\s*[,.;])|\b(?:withdr[ae]w(?:n|s|ing)?|withdraws|pull(?:s|ed|ing)?\s+(?:out|back)|retreat(?:s|ed|ing)?|abandon(?:s|ed|ing)?|evacuat(?:e|es|ed|ing)|lost|lose|loses|losing)\b(?=(?:\s+[\w'’-]+){0,3}?\s+(?:from|of)\b|\s+[^\s])", "control", "lost"),
     # -- control: contested -------------------------------------------------------------------
     _t("besiege", r"\b(?:besieg(?:e|es|ed|ing)|encircl(?:e|es|ed|ing)|surround(?:s|ed|ing)|(?:under|laid|lay|lays)\s+siege(?:\s+to)?|siege\s+of|encirclement\s+of|cut\s+off)\b", "control", "contested"),
     _t("advance", r"\b(?:pen[e]?t[e]?rat(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)\s+(?:further\s+)?(?:in|into|on|towards?|inside)|push(?:es|ed|ing)?\s+(?:further\s+|deeper\s+)?(?:into|inside|towards?)|"
        r"broke\s+(?:into|through)|break(?:s|ing)?\s+(?:into|through)|enter(?:s|ed|ing)|made\s+(?:\w+\s+)?gains\s+in|gain(?:s|ed)?\s+ground\s+in|"
-       r"storm(?:s|ed|ing)?|infiltrat(?:e|es|ed|ing)|moved\s+into)\b", "control", "contested", "active"),
+       r"storm(?:s|ed|ing)?|infiltrat(?:e|es|ed|ing)|moved\s+into|(?:at|reached|reach(?:es|ing)?)\s+the\s+gates\s+of|clos(?:e|es|ed|ing)\s+in\s+on|"
+       r"reach(?:ed|es|ing)?\s+the\s+(?:outskirts|edges?)\s+of)\b", "control", "contested", "active"),
     # -- violence ---------------------------------------------------------------------------------
     _t("clash", r"\b(?:clash(?:es|ed|ing)?|fight(?:s|ing)?|fought|battl(?:e|es|ed|ing)|attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|ambush(?:es|ed|ing)?|"
        r"firefights?|skirmish(?:es|ed)?|gun\s*battles?|exchanges?\s+of\s+fire|exchanged\s+fire|repel(?:s|led|ling)?|repuls(?:e|es|ed)|offensive|"

@@ -241,6 +241,10 @@ def drop_actor_places(refs: list[PlaceRef], actors: Sequence[Mention]) -> list[P
     ]
 
 
+#: "government forces withdrew." at the end of a clause: the place is the one the sentence's other verb names.
+BARE_WITHDRAWAL = re.compile(r"(?:withdr[ae]w|withdrawn|pulled\s+out|retreated)(?:\s+overnight)?\s*(?:[,.;]|$)")
+
+
 def find_hits(text: str) -> list[Hit]:
     """Trigger words of a sentence, longest first, without overlaps.
 
@@ -259,7 +263,8 @@ def find_hits(text: str) -> list[Hit]:
         end = start - neglen
         if any(start < h.end and h.start < end for h in hits):
             continue
-        if trig.name == "withdraw" and not _FROM_AFTER.match(low, end) and not _NAME_AFTER.match(text, end):
+        if trig.name == "withdraw" and not _FROM_AFTER.match(low, end) and not _NAME_AFTER.match(text, end) \
+                and not BARE_WITHDRAWAL.match(low, start):
             continue  # "withdrew across the river", "lost two tanks": no place is given up
         if trig.kind == "control" and _NOT_TERRITORY.match(low, end):
             continue  # "taken to hospital", "held prisoner", "took Trump by surprise", "freed from captivity"

@@ -73,19 +73,7 @@ def run(report: Report, dictionary: ActorDictionary) -> Report:
         ev, cl = _field(report, field_name, text, doc, writer, base_date, quoted, found[field_name])
         all_events.extend(ev)
         all_claims.extend(cl)
-    factual = [c for c in all_claims if c.modality in FACTUAL_MODALITIES]
-    return report.with_(events=tuple(all_events), control_claims=tuple(_without_headline_repeats(factual)))
-
-
-def _without_headline_repeats(claims: list[ControlClaim]) -> list[ControlClaim]:
-    """A headline sums up its article: a title claim the body states again (same place, controller and
-    change) is one claim, kept with the body's evidence, date and attribution."""
-    def key(c: ControlClaim) -> tuple[object, ...]:
-        place = c.place.place
-        return (place.id if place is not None else c.place.span.text.lower(), c.controller, c.change)
-
-    in_body = {key(c) for c in claims if c.evidence.field == "body"}
-    return [c for c in claims if c.evidence.field != "title" or key(c) not in in_body]
+    return report.with_(events=tuple(all_events), control_claims=tuple(c for c in all_claims if c.modality in FACTUAL_MODALITIES))
 
 
 def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: str, base_date: dt.date | None,
@@ -126,6 +114,7 @@ def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: s
             fallback = guess.fallback_places(report, field_name, s_start, sent, actors, known + refs, [(d.start, d.end) for d in date_refs])
         if hits:
             parse.assign_roles(p, fallback)
+            claim_rules.borrow_places(p)
         statement_for = _statements(report, field_name, s_start, sent, date_refs, base_date, writer)
         st = {i: statement_for(h.start, h.end) for i, h in enumerate(hits)}
         new_events = events.build(p, doc, st)
