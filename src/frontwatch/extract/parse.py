@@ -194,7 +194,8 @@ def resolve_mentions(report: Report, field_name: str, offset: int, text: str, do
     named_starts = {m.start for m in matches if m.actors}
     matches = [m for m in matches if m.actors or not _of_named(text, m.end, named_starts)]  # "Fighters of the X": X
     named: list[tuple[Match, Actor]] = [(m, choose(m.actors, doc.country, doc.date)) for m in matches if m.actors]
-    against = {a.side or a.id for _, a in named} | {"government"}
+    # the other parties of the sentence, not the source that speaks ("an AFC/M23 spokesperson said")
+    against = {a.side or a.id for m, a in named if not _SPEAKER_AFTER.match(text, m.end)} | {"government"}
     out: list[Mention] = []
     named_iter = {id(m): a for m, a in named}
     for m in matches:
@@ -210,6 +211,8 @@ def resolve_mentions(report: Report, field_name: str, offset: int, text: str, do
         out.append(Mention(m.start, m.end, ActorMention(actor, span, m.loaded)))
     return out
 
+
+_SPEAKER_AFTER = re.compile(r"\s*(?:spokes(?:man|woman|person)|officials?|statement|sources?|media)\b", re.IGNORECASE)
 
 _STATE_ACTS = re.compile(
     r"\s+(?:(?:has|had|have)\s+)?(?:(?:re)?captured|seized|(?:re)?took|retaken|occupied|annexed|invaded|attacked|bombed|struck|shelled|"
