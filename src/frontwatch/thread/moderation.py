@@ -94,7 +94,7 @@ class Hit:
 
 
 def _learned_rule(category: str) -> Rule:
-    return Rule(category, regex.compile(r"(?!)"), learned.THRESHOLD, "learned model", True)
+    return Rule(category, regex.compile(r"(?!)"), learned.threshold(category), "learned model", True)
 
 
 _PEOPLE_RULE = Rule("identity_attack", regex.compile(r"(?!)"), 0.8, "call to violence against a people", True)
@@ -230,7 +230,7 @@ def _learned_hits(text: str, quotes: list[tuple[int, int]], found: set[str]) -> 
             continue
         if terms is None:
             terms = moderation_terms(text)
-        if learned.probability(model, terms) <= learned.THRESHOLD:
+        if learned.probability(model, terms) <= learned.threshold(cat):
             continue
         best: tuple[float, int, int] | None = None
         for s0, e0 in _sentences(text):
@@ -252,7 +252,7 @@ def _learned_hits(text: str, quotes: list[tuple[int, int]], found: set[str]) -> 
                 best = (p, s0, e0)
         if best is None:
             continue
-        p = max(best[0], learned.THRESHOLD)
+        p = max(best[0], learned.threshold(cat))
         cue = ", ".join(repr(w) for w in learned.top_words(model, text[best[1]:best[2]]))
         out.append(Hit(LEARNED_RULES[cat], best[1], best[2], round(min(p, 0.95), 3),
                        f"learned model ({cat.replace('_', ' ')}): wording like {cue or 'labelled examples'}"))
