@@ -49,6 +49,7 @@ def controller_of(actor: Actor | None) -> str | None:
 def build(p: Parsed, statements: dict[int, Statement]) -> list[ControlClaim]:
     """The control claims of sentence ``p`` (every modality; the stage keeps the non-factual ones out)."""
     claims: list[ControlClaim] = []
+    route = mentions_route(p.text)
     for i, hit in enumerate(p.hits):
         if hit.trigger.kind != "control":
             continue
@@ -72,7 +73,7 @@ def build(p: Parsed, statements: dict[int, Statement]) -> list[ControlClaim]:
         if change in ("gained", "lost") and _ALMOST.search(p.text[max(0, hit.start - 16) : hit.start]):
             change, controller, previous = "contested", (previous if change == "gained" else controller), None  # "has almost lost X"
         for place in hit.places:
-            if on_route(p.text, place.start, place.end):
+            if route and on_route(p.text, place.start, place.end):
                 continue  # "took control of the road between Wad Madani and Sennar": the road, not the towns
             if change == "gained" and place.start > hit.end and _PARTIAL.search(p.text[hit.end : place.start]):
                 if _claimable(place, p.text):
@@ -131,8 +132,17 @@ _ROUTE_BEFORE = re.compile(
 _ROUTE_AFTER = re.compile(r"^(?:\s*[-–—]\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+(?:road|highway|motorway|corridor|railway)\b")
 
 
+_ROUTE_WORD = re.compile(r"road|highway|motorway|route|supply|corridor|rail", re.IGNORECASE)
+
+
+def mentions_route(sentence: str) -> bool:
+    return _ROUTE_WORD.search(sentence) is not None
+
+
 def on_route(sentence: str, start: int, end: int) -> bool:
     """Whether the place at ``start:end`` names an end of a road ("the road linking X to Y", "the X-Y highway")."""
+    if not _ROUTE_WORD.search(sentence, max(0, start - 90), end + 50):
+        return False  # the common case, cheaply
     return bool(_ROUTE_BEFORE.search(sentence[max(0, start - 90) : start]) or _ROUTE_AFTER.match(sentence[end : end + 50]))
 
 

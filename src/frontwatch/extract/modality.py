@@ -63,13 +63,17 @@ _REPORTED = re.compile(
 )
 #: Sources named by a common noun: "a war monitor said", "humanitarian partners report", "according to the union",
 #: "Russian milbloggers claimed", "geolocated footage indicates".
-_REPORTED_COMMON = re.compile(
-    r"\b(?:according\s+to|citing)\s+(?P<acc>(?:the\s+|a\s+|an\s+|its\s+|their\s+)?[\w'’./-]+(?:\s+(?!that\b|a\b)[\w'’./-]+){0,3})"
-    r"|(?P<src>(?:[\w'’./-]+\s+){0,3}?(?:residents|officials|rescuers|monitors?|activists|partners|(?:mil)?bloggers|sources|witnesses|medics|"
-    r"doctors|spokes(?:man|woman|person)|ministry|union|police|army|military|government|commanders?|agenc(?:y|ies)|media|footage|"
-    r"imagery|videos?|images|observers|analysts|statement|report|reports))"
-    r"\s+(?:[\w'’ ]{0,30}?\s+)?(?:said|says|reported|reports|announced|claimed|claims|confirmed|stated|added|indicates?|shows?|suggests?)\b"
+_ACCORDING = re.compile(
+    r"\b(?:according\s+to|citing)\s+(?P<acc>(?:the\s+|a\s+|an\s+|its\s+|their\s+)?[\w'’./-]+(?:\s+(?!that\b|a\b)[\w'’./-]+){0,3})",
+    re.IGNORECASE,
 )
+_SAY_VERB = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|claims|confirmed|stated|added|indicates?|shows?|suggests?)\b")
+_SOURCE_NOUN = re.compile(
+    r"\b(?P<src>(?:residents|officials|rescuers|monitors?|activists|partners|(?:mil)?bloggers|sources|witnesses|medics|"
+    r"doctors|spokes(?:man|woman|person)|ministry|union|police|army|military|government|commanders?|agenc(?:y|ies)|media|footage|"
+    r"imagery|videos?|images|observers|analysts|statement|report|reports))\s+(?:[\w'’]+\s+){0,4}?$"
+)
+_WORDS_BEFORE = re.compile(r"(?:[\w'’./-]+\s+){0,3}$")
 #: Verification hedges ("a claim that could not be independently verified") keep a report reported.
 _VERIFY_HEDGE = re.compile(
     r"\b(?:could|can)(?:\s*not|n['’]t)\s+(?:be\s+)?(?:independently\s+|immediately\s+)*(?:verified|confirmed)\b|"
@@ -98,7 +102,8 @@ class Attribution:
 def classify(sentence: str, trigger: int = 0, trigger_end: int | None = None) -> Attribution:
     """Modality of the statement whose trigger word starts at ``trigger`` in ``sentence``."""
     trigger_end = trigger if trigger_end is None else trigger_end
-    sentence = _VERIFY_HEDGE.sub(lambda m: " " * len(m.group(0)), sentence)
+    if "erifi" in sentence or "onfirm" in sentence:
+        sentence = _VERIFY_HEDGE.sub(lambda m: " " * len(m.group(0)), sentence)
     clause_start = 0
     for m in _CLAUSE_BREAK.finditer(sentence, 0, trigger):
         clause_start = m.end()
@@ -169,9 +174,13 @@ def _attribution(sentence: str) -> Attribution:
         source = (m.group("acc") or m.group("src") or "").strip()
         if source and source.lower() not in ("he", "she", "they", "it", "i", "we"):
             return Attribution("reported", source=source, cue=m.group(0))
-    m = _REPORTED_COMMON.search(sentence)
-    if m:
-        source = (m.group("acc") or m.group("src") or "").strip()
-        if source.lower() not in ("him", "her", "them", "it", "me", "us"):
-            return Attribution("reported", source=source, cue=m.group(0))
+    m = _ACCORDING.search(sentence)
+    if m and m.group("acc").strip().lower() not in ("him", "her", "them", "it", "me", "us"):
+        return Attribution("reported", source=m.group("acc").strip(), cue=m.group(0))
+    for v in _SAY_VERB.finditer(sentence):  # a source named by a common noun: "a war monitor said", "footage ... indicates"
+        k = _SOURCE_NOUN.search(sentence, max(0, v.start() - 70), v.start())
+        if k:
+            before = _WORDS_BEFORE.search(sentence, max(0, k.start() - 60), k.start())
+            source = ((before.group(0) if before else "") + k.group("src")).strip()
+            return Attribution("reported", source=source, cue=sentence[k.start() : v.end()])
     return Attribution("asserted")

@@ -125,7 +125,8 @@ def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: s
             previous_events = list(range(len(out_events), len(out_events) + len(new_events)))
         out_events.extend(new_events)
         out_claims.extend(new_claims)
-        off_route = [pm for pm in here if not claim_rules.on_route(sent, pm.span.start - s_start, pm.span.end - s_start)]
+        off_route = here if not claim_rules.mentions_route(sent) else [
+            pm for pm in here if not claim_rules.on_route(sent, pm.span.start - s_start, pm.span.end - s_start)]
         if off_route:
             last_place = off_route[-1]  # "the town" is not an end of "the road between X and Y"
         elif here and last_place is None:
