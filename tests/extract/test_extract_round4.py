@@ -118,3 +118,17 @@ def test_demonym_plural_is_the_army_of_the_theatre(d: actors.ActorDictionary) ->
     got = claims(run(report("I heard from a friend that Selydove has already fallen to the Russians.", {"Selydove": "Selydove"},
                             country="UA", published=dt.date(2024, 11, 20)), d))
     assert got == [("Selydove", "russia", "gained", "hearsay")]
+
+
+def test_under_its_control_is_the_speaker(d: actors.ActorDictionary) -> None:
+    body = "The Congolese army said Bukavu was still under its control."
+    got = claims(run(report(body, {"Bukavu": "Bukavu"}, country="CD"), d))
+    assert got == [("Bukavu", "government", "held", "reported")]
+
+
+def test_the_city_prefers_a_place_the_gazetteer_knows(d: actors.ActorDictionary) -> None:
+    body = ("M23 rebels entered Bukavu on Sunday. The rebels took control of Kavumu airport on Friday. "
+            "The Congolese government said the city was still under its control.")
+    r = report(body, {"Bukavu": "Bukavu"}, country="CD")
+    got = claims(run(r, d))
+    assert ("Bukavu", "government", "held", "reported") in got

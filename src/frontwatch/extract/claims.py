@@ -203,6 +203,9 @@ def held(p: Parsed, statement_for: object, fallback: list[PlaceRef] | None = Non
     for m in _UNDER_X_CONTROL.finditer(text):
         actor = _actor_at(p.actors, m.start("who"), m.end("who"))
         place = _place_before(places, m.start(), text)
+        if actor is None and place is not None and m.group("who").strip().lower() in ("its", "their", "his", "our"):
+            # "the government said the city was still under its control": the one who speaks before the place
+            actor = next((a for a in reversed(p.actors) if a.end <= place.start), None)
         if actor is not None and place is not None and _claimable(place, text):
             out.append(_claim(place, controller_of(actor.actor.actor), "held", None, statement_for(m.start(), m.end())))  # type: ignore[operator]
     return out

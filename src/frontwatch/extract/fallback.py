@@ -67,13 +67,22 @@ def fallback_places(report: Report, field_name: str, offset: int, text: str, act
     return out
 
 
+_SETTLEMENT_NOUN = re.compile(r"\s*(?:city|town|village|settlement|locality)\b", re.IGNORECASE)
+
+
 def coref_places(report: Report, field_name: str, offset: int, text: str, last: PlaceMention | None,
-                 known: Sequence[PlaceRef]) -> list[PlaceRef]:
-    """'the city', 'the town': the last place named before, in the same field."""
+                 known: Sequence[PlaceRef], last_settlement: PlaceMention | None = None) -> list[PlaceRef]:
+    """'the city', 'the town': the last place named before, in the same field ('the city' skips a
+    name the gazetteer does not know, such as 'Kavumu' in 'Kavumu airport', when a known one came before)."""
     out = []
     for m in _COREF.finditer(text):
         earlier = [k for k in known if k.end <= m.start()]
-        antecedent = max(earlier, key=lambda k: k.start).mention if earlier else last
+        if _SETTLEMENT_NOUN.match(text, m.start() + len(m.group(0).split()[0])):
+            earlier = [k for k in earlier if k.mention.place is not None] or earlier
+            fallback = last_settlement or last
+        else:
+            fallback = last
+        antecedent = max(earlier, key=lambda k: k.start).mention if earlier else fallback
         if antecedent is None:
             continue
         if any(k.start < m.end() and m.start() < k.end for k in known):

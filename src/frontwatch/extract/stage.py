@@ -92,6 +92,7 @@ def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: s
     out_claims: list[ControlClaim] = []
     previous_events: list[int] = []
     last_place: PlaceMention | None = None
+    last_settlement: PlaceMention | None = None  # the last place the gazetteer knows (not "Kavumu" of "Kavumu airport")
     for s_start, s_end in sentences.split(text):
         sent = text[s_start:s_end]
         here = event_places.inside(s_start, s_end)
@@ -100,7 +101,7 @@ def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: s
             last_place = here[-1] if here else last_place
             continue
         refs = [parse.PlaceRef(pm.span.start - s_start, pm.span.end - s_start, pm) for pm in here]
-        refs += guess.coref_places(report, field_name, s_start, sent, last_place, refs)
+        refs += guess.coref_places(report, field_name, s_start, sent, last_place, refs, last_settlement)
         refs.sort(key=lambda r: r.start)
         hits = [parse.Hit(h.trigger, h.start - s_start, h.end - s_start) for h in hit_window.inside(s_start, s_end)]
         date_refs = [dataclasses.replace(d, start=d.start - s_start, end=d.end - s_start) for d in date_window.inside(s_start, s_end)]
@@ -129,6 +130,8 @@ def _field(report: Report, field_name: str, text: str, doc: parse.Doc, writer: s
             pm for pm in here if not claim_rules.on_route(sent, pm.span.start - s_start, pm.span.end - s_start)]
         if off_route:
             last_place = off_route[-1]  # "the town" is not an end of "the road between X and Y"
+            settled = [pm for pm in off_route if pm.place is not None]
+            last_settlement = settled[-1] if settled else last_settlement
         elif here and last_place is None:
             last_place = here[-1]
     return out_events, out_claims
