@@ -80,3 +80,11 @@ def test_hyphenated_heads_and_offsets(gp: Geoparser) -> None:
 def test_a_short_list_of_places_is_not_a_headline(gp: Geoparser) -> None:
     ms = by_text(parse(gp, "In Sudan, El Geneina and Nyala; in Mali, Gao and Timbuktu; in Somalia, Kismayo."))
     assert {"El Geneina", "Nyala", "Gao", "Timbuktu", "Kismayo"} <= set(ms)
+
+
+def test_english_words_are_not_loose_names() -> None:
+    from frontwatch.geoparse.english import is_english_word
+
+    assert is_english_word("Commanders") and is_english_word("Officials") and is_english_word("Witnesses")
+    assert is_english_word("Sappers", {"sapper"})  # written in lowercase elsewhere in the text
+    assert not is_english_word("Badush") and not is_english_word("al-Nour") and not is_english_word("Mogoke")

@@ -114,3 +114,39 @@ def test_one_geoparser_serves_many_threads(gp: Geoparser) -> None:
     with ThreadPoolExecutor(4) as pool:
         got = list(pool.map(gp.mentions, reports))
     assert got == expected
+
+
+FAR_NAMESAKES = {"Kiffa", "Niort", "Commandeurs", "Cabudwaaq", "Mogocha", "Tabăra"}
+
+
+def test_far_namesakes_of_local_names_stay_unresolved(gp: Geoparser) -> None:
+    # local quarters the gazetteer lacks must not go to a far namesake reached by a loose key
+    ms = [m for m in gp.mentions(fixture_report("talafar_loose.txt"))]
+    names = {m.place.name for m in ms if m.place is not None}
+    assert not names & FAR_NAMESAKES
+    texts = {m.span.text for m in ms}
+    assert "Commanders" not in texts and "Officials" not in texts  # English words, sentence-initial
+    for m in ms:
+        if m.span.text in ("al-Kifah", "al-Nour", "Badush"):
+            if m.place is None:
+                assert m.parent is not None and m.parent.country == "IQ" and m.geo_precision == 2, m.span.text
+            else:
+                assert m.place.country == "IQ", m.span.text
+    assert {m.place.country for m in ms if m.span.text in ("Tal Afar", "Mosul", "Baghdad") and m.place} == {"IQ"}
+
+
+def test_far_namesakes_elsewhere(gp: Geoparser) -> None:
+    ms = by_text(parse(gp, "Myanmar's army shelled villages near Mandalay this week. Residents of Mogoke said "
+                           "they fled towards Sagaing as fighting spread across the region."))
+    assert ms["Mogoke"].place is None and ms["Mogoke"].parent is not None and ms["Mogoke"].parent.country == "MM"
+    ms = by_text(parse(gp, "Gunmen attacked the neighbourhood of Tabarre in Haiti on Monday, police said."))
+    assert ms["Tabarre"].place is None or ms["Tabarre"].place.country == "HT"
+
+
+def test_well_known_places_abroad_still_resolve(gp: Geoparser) -> None:
+    ms = by_text(parse(gp, "Iraqi forces retook the centre of Mosul and the town of Tal Afar, officials told "
+                           "reporters in Washington and Paris."))
+    assert ms["Washington"].place is not None and ms["Washington"].place.country == "US"
+    assert ms["Paris"].place is not None and ms["Paris"].place.country == "FR"
+    ms = by_text(parse(gp, "The blast hit a warehouse in Odessa, Texas, police in Midland said."))
+    assert ms["Odessa"].place is not None and ms["Odessa"].place.country == "US"

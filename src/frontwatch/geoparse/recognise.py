@@ -35,6 +35,7 @@ from frontwatch.geoparse.demonyms import (
     ARMED_WORDS,
     SURNAMES,
 )
+from frontwatch.geoparse.english import is_english_word
 
 _ARTICLE_CAP = re.compile(r"^(?:al|el|an|ar|as|ash|ad|az|at|en|ed|es|ez|ul|il)[-‑‐'’][A-Z]")
 _WORD_RE = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W\d_](?:[\w'’ʿ-]*[^\W_'’-])?")
@@ -82,6 +83,8 @@ class Raw:
     demonym: str | None = None
     #: lowercase match: kept only if the document's focus supports it
     tentative: bool = False
+    #: an ordinary English word (capitalised by position): no loose (skeleton, fuzzy) matches
+    plain_word: bool = False
     candidates: list[tuple[int, float, str]] = field(default_factory=list)
 
 
@@ -205,7 +208,7 @@ class Recogniser:
                 if dems[-1].end > w.end:  # a two-word demonym ("Sri Lankan")
                     i += 1
             elif w.cap:
-                self._unknown(field_name, text, words, i, out)
+                self._unknown(field_name, text, words, i, out, lower_seen)
             i += 1
         _spread_list_cues(text, out)
         return out
@@ -414,7 +417,8 @@ class Recogniser:
                 pos += len(part) + 1
         return out
 
-    def _unknown(self, fname: str, text: str, words: list[Word], i: int, out: list[Raw]) -> None:
+    def _unknown(self, fname: str, text: str, words: list[Word], i: int, out: list[Raw],
+                 lower_seen: set[str] | frozenset[str] = frozenset()) -> None:
         """A capitalised name the gazetteer lacks, kept if the context is clearly locative."""
         w = words[i]
         if not w.cap or (w.sent_start and w.text.lower() in COMMON_WORDS):
@@ -428,6 +432,11 @@ class Recogniser:
         if a != i:
             return
         run = words[i : b + 1]
+        # ordinary English words ("Commanders said ...", a headline's "Forces Advance"): at a
+        # sentence start or in a title they are no name at all; elsewhere no loose match
+        plain = all(is_english_word(x.text, lower_seen) for x in run)
+        if plain and (w.sent_start or fname == "title"):
+            return
         if any(x.text.lower() in ORG_WORDS or x.text.lower() in GROUP_PREFIXES or x.text.lower() in FIRST_NAMES for x in run):
             return
         before = text[max(0, w.start - 60) : w.start]
@@ -447,10 +456,11 @@ class Recogniser:
         how = "cue"
         nums: tuple[int, ...] = ()
         sk = skeleton_of_key(key)
-        if len(sk) >= 4:
+        if len(sk) >= 4 and not plain:
             nums = tuple(k for k in self.gaz.skeleton_numbers(key) if self._close(k, key))
             how = "skeleton" if nums else "cue"
-        out.append(Raw(fname, start, end, text[start:end], nums, how, "toponym", ctx.relation, ctx.cue, ctx.feature_hint))
+        out.append(Raw(fname, start, end, text[start:end], nums, how, "toponym", ctx.relation, ctx.cue, ctx.feature_hint,
+                       plain_word=plain))
 
 
 _DATELINE_RE = re.compile(r",\s+(?:[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,4}\.)?|[A-Z][a-z]+)\s+(?:-|—|–)")

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from frontwatch.gazetteer.index import Gazetteer
+from frontwatch.gazetteer.index import Gazetteer, distance_km
 from frontwatch.gazetteer.names import folded, name_key
 from frontwatch.geoparse.recognise import Raw
 from frontwatch.model import Candidate, Place, PlaceMention, Report
@@ -98,6 +98,13 @@ SITE_HINTS = frozenset({
     "highway", "junction", "refinery", "dam", "base", "airbase", "airport", "camp", "oilfield", "gas field",
 })
 
+
+#: A loose reading (skeleton, fuzzy, or a key equal to a name not written so) outside the
+#: focus country and farther than this from every other place the document names is a far
+#: namesake ("al-Kifah" in Tal Afar read as Kiffa, Mauritania): the name stays unresolved.
+FAR_LOOSE_KM = 1200.0
+#: A place this populous (or a capital, a country, a division) is well-known enough to keep.
+MAJOR_POPULATION = 500_000
 
 _fold = folded
 
@@ -242,7 +249,8 @@ class Resolver:
     def _typos(self, raws: Sequence[Raw], base: list[list[tuple[int, float, str]]]) -> None:
         """Unknown names in a clearly locative context: try fuzzy matches (typos) among the
         places of the country most other names are in."""
-        todo = [k for k, raw in enumerate(raws) if not base[k] and raw.cue == "strong" and raw.kind != "demonym"]
+        todo = [k for k, raw in enumerate(raws)
+                if not base[k] and raw.cue == "strong" and raw.kind != "demonym" and not raw.plain_word]
         if not todo:
             return
         g = self.gaz
@@ -410,6 +418,12 @@ class Resolver:
             best_score, best, _ = scored[0]
             if raw.tentative and best not in firm and g.country_of(best) != focus:
                 continue  # a lowercase word the document gives no reason to read as this place
+            if focus is not None and self._far_loose(raw, best, focus, k, raws, provisional):
+                if span is not None:  # an honest unknown part of the place being discussed
+                    parent = self._focus_place(focus, focus_city, provisional)
+                    prec = 2 if parent is not None and parent.feature not in AREA_FEATURES else 3
+                    mentions.append(PlaceMention(span, None, prec, kind="toponym", relation=raw.relation, parent=parent))
+                continue
             if (focus_city is not None and best != focus_city and g.feature_of(best) in FACILITY_OVERRIDES
                     and city_counts[focus_city] >= FACILITY_CITY_MENTIONS and self._facility(report, raw, texts)):
                 flat, flon = g.point(focus_city)
@@ -435,6 +449,58 @@ class Resolver:
             mentions.append(PlaceMention(span, place, prec, kind=kind,
                                          relation=raw.relation, anchor=anchor, candidates=cand_out))
         return picks, tuple(mentions)
+
+    def _loose(self, raw: Raw, i: int) -> bool:
+        """Whether ``i`` was reached only through a loose key: a skeleton or fuzzy match, or an
+        equal key with none of the place's names written so (curated aliases count as written)."""
+        if raw.how in ("skeleton", "fuzzy"):
+            return True
+        if raw.how != "name" or self.gaz.source_of(i) == "curated":
+            return False
+        return _fold(self.gaz._t["names"][i]) != _fold(raw.text)
+
+    def _major(self, i: int) -> bool:
+        g = self.gaz
+        return (g.feature_of(i) in AREA_FEATURES or g._ids[i] in COUNTRY_LIKE or i in g._capitals
+                or g.population_of(i) >= MAJOR_POPULATION)
+
+    def _far_loose(self, raw: Raw, best: int, focus: str, k: int, raws: Sequence[Raw],
+                   provisional: Sequence[int | None]) -> bool:
+        """A loose reading outside the focus country, far from every other place the document
+        names (and from the focus country itself), and not a major place."""
+        g = self.gaz
+        cc = g.country_of(best)
+        if cc is None or cc == focus or not self._loose(raw, best) or self._major(best):
+            return False
+        written = _fold(raw.text)
+        points: list[tuple[float, float]] = []
+        country = self.country_place(focus)
+        if country is not None:
+            points.append((country.lat, country.lon))
+        for j, p in enumerate(provisional):
+            if p is None or j == k or p == best or _fold(raws[j].text) == written:
+                continue
+            if g.country_of(p) != focus and self._loose(raws[j], p):
+                continue  # another far namesake is no support
+            points.append(g.point(p))
+        if not points:
+            return False
+        lat, lon = g.point(best)
+        return min(distance_km(lat, lon, a, b) for a, b in points) > FAR_LOOSE_KM
+
+    def _focus_place(self, focus: str, focus_city: int | None, provisional: Sequence[int | None]) -> Place | None:
+        """The place a document is about: its focus city, else its most named town or village in
+        the focus country, else the country."""
+        g = self.gaz
+        counts = Counter(p for p in provisional if p is not None and g.country_of(p) == focus
+                         and g.feature_of(p) in ("city", "town", "village"))
+        if counts:
+            top = max(counts, key=lambda c: (counts[c], g.population_of(c)))
+            if focus_city is None or counts[top] > counts[focus_city]:
+                return g.place(top)
+        if focus_city is not None:
+            return g.place(focus_city)
+        return self.country_place(focus)
 
     @staticmethod
     def _facility(report: Report, raw: Raw, texts: dict[str, str]) -> bool:
