@@ -88,3 +88,18 @@ def test_english_words_are_not_loose_names() -> None:
     assert is_english_word("Commanders") and is_english_word("Officials") and is_english_word("Witnesses")
     assert is_english_word("Sappers", {"sapper"})  # written in lowercase elsewhere in the text
     assert not is_english_word("Badush") and not is_english_word("al-Nour") and not is_english_word("Mogoke")
+
+
+def test_hyphenated_names_stay_whole(gp: Geoparser) -> None:
+    # regression: "Port-au-Prince" was cut into "Port" + "au-Prince" and "Port" read as Perth
+    found = by_text(parse(gp, "Relief flights landed in Port-au-Prince on Tuesday after the storm."))
+    assert "Port" not in found
+    assert found["Port-au-Prince"].place is not None and found["Port-au-Prince"].place.country == "HT"
+    found = by_text(parse(gp, "The shelling went on near Ras-al-Ain and outside Deir-ez-Zor, while "
+                              "lorries queued near Bab al-Hawa."))
+    for name in ("Ras-al-Ain", "Deir-ez-Zor", "Bab al-Hawa"):
+        assert found[name].place is not None and found[name].place.country == "SY", name
+    found = by_text(parse(gp, "Egyptian troops set up a checkpoint near Bir al-Abed in North Sinai."))
+    assert found["Bir al-Abed"].place is not None and found["Bir al-Abed"].place.country == "EG"
+    # a plain "Texas-based" still names Texas alone
+    assert "Texas" in by_text(parse(gp, "A Texas-based charity sent food."))

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from frontwatch.gazetteer.index import Gazetteer
-from frontwatch.gazetteer.names import folded, name_key, skeleton_of_key, split_tokens, token_key
+from frontwatch.gazetteer.names import folded, name_key, skeleton_of_key
 from frontwatch.geoparse import relations
 from frontwatch.geoparse.demonyms import (
     COMMON_WORDS,
@@ -36,16 +35,12 @@ from frontwatch.geoparse.demonyms import (
     SURNAMES,
 )
 from frontwatch.geoparse.english import is_english_word
+from frontwatch.geoparse.tokens import NAME_ABBREVIATIONS, Word, joins, title_case_lines, tokenize
 
-_ARTICLE_CAP = re.compile(r"^(?:al|el|an|ar|as|ash|ad|az|at|en|ed|es|ez|ul|il)[-‑‐'’][A-Z]")
-_WORD_RE = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W\d_](?:[\w'’ʿ-]*[^\W_'’-])?")
-_POSSESSIVE = ("'s", "’s")
 _MAYBE_CUE_BEFORE = re.compile(r"(?:\bof|\bto|north|south|east|west|near|around|outside|beyond|ern)\s+(?:the\s+)?$", re.I)
 _MAYBE_CUE_AFTER = re.compile(r"\s+[a-z]")
 _FUNCTION_WORDS = frozenset(
     "the of and in to a an for on at by with from is was are were be been it its this that as or but not".split())
-_CONTRACTION = re.compile(r"^\w+['’](?:ve|ll|re|d|m|t)$", re.I)
-_SENT_END = frozenset(".!?:;\"“”\n•|")
 #: Features "well known" enough to count even when written in lowercase or title case.
 _NOTABLE_FEATURES = frozenset({"country", "admin1", "admin2", "region", "district"})
 _LOWER_OK_SOURCES = frozenset({"curated"})
@@ -54,16 +49,6 @@ _CONNECTORS = frozenset({"of", "the", "de", "del", "la", "le", "al", "el", "upon
 _RUN_OK = frozenset({"al", "el", "city", "province", "governorate", "district", "county", "region", "oblast", "state",
                      "river", "valley", "mountains", "airport", "camp", "countryside", "plain", "area", "old"})
 _DIRECTIONS = frozenset({"western", "eastern", "northern", "southern", "central", "west", "east", "north", "south"})
-
-
-@dataclass(slots=True)
-class Word:
-    start: int
-    end: int
-    text: str
-    parts: tuple[str, ...]
-    cap: bool
-    sent_start: bool
 
 
 @dataclass(slots=True)
@@ -86,66 +71,6 @@ class Raw:
     #: an ordinary English word (capitalised by position): no loose (skeleton, fuzzy) matches
     plain_word: bool = False
     candidates: list[tuple[int, float, str]] = field(default_factory=list)
-
-
-@lru_cache(maxsize=300_000)
-def word_parts(word: str) -> tuple[str, ...]:
-    return tuple(token_key(t) for t in split_tokens(word))
-
-
-def tokenize(text: str) -> list[Word]:
-    words: list[Word] = []
-    prev_end = 0
-    for m in _WORD_RE.finditer(text):
-        s, e = m.start(), m.end()
-        w = m.group()
-        if "'" in w or "’" in w:
-            if _CONTRACTION.match(w):
-                prev_end = e
-                continue
-            if w.endswith(_POSSESSIVE):
-                w, e = w[:-2], e - 2
-        if s - prev_end == 1 and text[prev_end] == " ":
-            sent_start = not words
-        else:
-            gap = text[prev_end:s]
-            sent_start = not words or any(ch in _SENT_END for ch in gap)
-            if sent_start and words and gap.strip(" ") == "." and words[-1].text in _NAME_ABBREVIATIONS:
-                sent_start = False  # "St. Louis", "Mt. Hermon": the name goes on
-        cap = w[0].isupper() or ("-" in w and bool(_ARTICLE_CAP.match(w)))
-        if cap and "-" in w and not _ARTICLE_CAP.match(w):
-            head, _, rest = w.partition("-")
-            if rest and (rest[0].islower() or (rest.isupper() and len(rest) <= 3)):
-                # "Texas-based", "Russian-backed", "Gainesville-area", "Watertown-ML": the name is the head
-                words.append(Word(s, s + len(head), head, word_parts(head), True, sent_start))
-                s, w, cap, sent_start = s + len(head) + 1, rest, rest[0].isupper(), False
-        words.append(Word(s, e, w, word_parts(w), cap, sent_start))
-        prev_end = e
-    return words
-
-
-def _is_title_case(words: list[Word]) -> bool:
-    content = [w for w in words if len(w.text) > 3]
-    return len(content) >= 4 and sum(w.cap for w in content) / len(content) > 0.7
-
-
-def _title_case_lines(text: str, words: list[Word]) -> list[tuple[int, int]]:
-    """Character ranges of lines written in Title Case (headlines; not lists of names)."""
-    out: list[tuple[int, int]] = []
-    k = 0
-    n = len(words)
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        line_words = []
-        while k < n and words[k].start < end:
-            if words[k].start >= start:
-                line_words.append(words[k])
-            k += 1
-        if line.count(",") <= 1 and ";" not in line and _is_title_case(line_words):
-            out.append((start, end))
-        start = end + 1
-    return out
 
 
 class Recogniser:
@@ -178,7 +103,7 @@ class Recogniser:
         if not words:
             return []
         # Title Case lines ("Army Takes South Of Aleppo Citadel"): capitals say nothing there
-        tc_lines = _title_case_lines(text, words)
+        tc_lines = title_case_lines(text, words)
         lower_seen = {w.text.lower() for w in words if not w.cap}
         # per-call state stays local: one Recogniser serves many threads
         persons = _person_words(text, words, self.gaz)
@@ -232,7 +157,7 @@ class Recogniser:
             if j >= last:
                 break
             gap = text[words[j - 1].end : words[j].start].strip(" ")
-            if gap and not (gap == "." and words[j - 1].text in _NAME_ABBREVIATIONS):
+            if gap and not (gap == "." and words[j - 1].text in NAME_ABBREVIATIONS):
                 break
             nxt = " ".join(words[j].parts)
             key = f"{key} {nxt}" if key and nxt else (key or nxt)
@@ -241,10 +166,10 @@ class Recogniser:
     def _run_bounds(self, words: list[Word], i: int, j: int, text: str) -> tuple[int, int]:
         """The capitalised run around words i..j (connectors inside allowed)."""
         a = i
-        while a > 0 and words[a - 1].cap and not words[a].sent_start and _joins(text[words[a - 1].end : words[a].start]):
+        while a > 0 and words[a - 1].cap and not words[a].sent_start and joins(text[words[a - 1].end : words[a].start]):
             a -= 1
         b = j
-        while b + 1 < len(words) and not words[b + 1].sent_start and _joins(text[words[b].end : words[b + 1].start]):
+        while b + 1 < len(words) and not words[b + 1].sent_start and joins(text[words[b].end : words[b + 1].start]):
             nxt = words[b + 1]
             if nxt.cap:
                 b += 1
@@ -464,16 +389,6 @@ class Recogniser:
 
 
 _DATELINE_RE = re.compile(r",\s+(?:[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,4}\.)?|[A-Z][a-z]+)\s+(?:-|—|–)")
-
-
-#: Abbreviations that open place names and end in a full stop ("St. Louis", "Ft. Worth").
-_NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
-
-
-def _joins(gap: str) -> bool:
-    """Words this far apart belong to one name: a space or a bare hyphen, not a spaced dash
-    ("CHARLESTON, W.Va. -- Jim McMillon")."""
-    return not gap.strip(" ") or gap == "-"
 
 
 def _civic_after(words: list[Word], j: int) -> bool:
