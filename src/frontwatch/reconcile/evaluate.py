@@ -7,7 +7,7 @@ import datetime as dt
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -78,10 +78,14 @@ def ece(conf: np.ndarray, correct: np.ndarray, bins: int = N_BINS) -> float:
     return float(total / len(conf))
 
 
-def score(sc_truth: Mapping[str, Any], results: Sequence[tuple[Reconciled, dict[str, str]]]) -> dict[str, Any]:
-    """Accuracy on settled / contested days and ECE for each method, pooled over scenarios."""
-    pooled: dict[str, dict[str, list[Any]]] = {}
-    for (result, key_of), truth in zip(results, sc_truth, strict=True):
+def scored_place_days(
+    results: Sequence[tuple[Reconciled, dict[str, str]]], truths: Sequence[Mapping[str, Any]]
+) -> Iterator[tuple[dict[str, Any], np.ndarray, np.ndarray]]:
+    """Per scored place: every method's (prediction, confidence) by day, the true side, contested days.
+
+    Days before WARMUP are not scored; the simulated city itself is not (its quarters are).
+    """
+    for (result, key_of), truth in zip(results, truths, strict=True):
         first = day_number(truth["start"]) + WARMUP  # type: ignore[operator]
         last = day_number(truth["start"]) + truth["days"] - 1  # type: ignore[operator]
         for place in truth["places"]:
@@ -89,13 +93,19 @@ def score(sc_truth: Mapping[str, Any], results: Sequence[tuple[Reconciled, dict[
                 continue
             tr = np.array([side_of(c) for c in place["controller"][WARMUP:]], dtype=object)
             ct = np.array(place["contested"][WARMUP:], dtype=bool)
-            preds = predictions(result, key_of.get(place["id"], ""), first, last)
-            preds.pop("raw", None)
-            for method, (pred, conf) in preds.items():
-                d = pooled.setdefault(method, {"correct": [], "contested": [], "conf": []})
-                d["correct"].append(pred == tr)
-                d["contested"].append(ct)
-                d["conf"].append(conf)
+            yield predictions(result, key_of.get(place["id"], ""), first, last), tr, ct
+
+
+def score(sc_truth: Mapping[str, Any], results: Sequence[tuple[Reconciled, dict[str, str]]]) -> dict[str, Any]:
+    """Accuracy on settled / contested days and ECE for each method, pooled over scenarios."""
+    pooled: dict[str, dict[str, list[Any]]] = {}
+    for preds, tr, ct in scored_place_days(results, sc_truth):
+        preds.pop("raw", None)
+        for method, (pred, conf) in preds.items():
+            d = pooled.setdefault(method, {"correct": [], "contested": [], "conf": []})
+            d["correct"].append(pred == tr)
+            d["contested"].append(ct)
+            d["conf"].append(conf)
     out: dict[str, Any] = {}
     for method, d in pooled.items():
         correct = np.concatenate(d["correct"]).astype(bool)
@@ -174,15 +184,10 @@ def fit_calibration(results: Sequence[tuple[Reconciled, dict[str, str]]], truths
     timeline.CALIBRATION_X, timeline.CALIBRATION_Y = (0.0, 1.0), (0.0, 1.0)
     confs, corrects = [], []
     try:
-        for (result, key_of), truth in zip(results, truths, strict=True):
-            first = day_number(truth["start"]) + WARMUP  # type: ignore[operator]
-            last = day_number(truth["start"]) + truth["days"] - 1  # type: ignore[operator]
-            for place in truth["places"]:
-                if place["id"] == "sim:aleppo":
-                    continue
-                pred, conf = predictions(result, key_of.get(place["id"], ""), first, last)["reconcile"]
-                confs.append(conf)
-                corrects.append(pred == np.array([side_of(c) for c in place["controller"][WARMUP:]], dtype=object))
+        for preds, tr, _contested in scored_place_days(results, truths):
+            pred, conf = preds["reconcile"]
+            confs.append(conf)
+            corrects.append(pred == tr)
     finally:
         timeline.CALIBRATION_X, timeline.CALIBRATION_Y = saved
     conf = np.concatenate(confs)
